@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MedPlatform.Api.Auth;
+
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddMedPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
+            .Validate(jwt => string.IsNullOrEmpty(jwt.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(jwt.SigningKey) >= JwtOptions.MinimumKeyBytes,
+                $"Jwt:SigningKey must be at least {JwtOptions.MinimumKeyBytes} bytes.")
+            .Validate(jwt => jwt.AccessTokenLifetime > TimeSpan.Zero && jwt.AccessTokenLifetime <= TimeSpan.FromHours(1),
+                "Jwt:AccessTokenLifetime must be between 0 and 1 hour.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SigningKey>();
+        services.AddSingleton<AccessTokens>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKey, IOptions<JwtOptions>>((bearer, key, jwt) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    IssuerSigningKey = key.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = ClaimNames.Name,
+                    RoleClaimType = ClaimNames.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorizationBuilder().AddMedPlatformPolicies();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using MedPlatform.Common;
+using MedPlatform.Identity;
+
+namespace MedPlatform.Api.Auth;
+
+public static class CallerExtensions
+{
+    /// <summary>The signed-in caller as grains see it. Only for endpoints behind an authenticated policy.</summary>
+    public static Caller ToCaller(this HttpContext context)
+    {
+        var user = context.User;
+        var id = user.FindFirstValue(ClaimNames.Subject)
+            ?? throw new InvalidOperationException("The endpoint needs an authenticated policy to build a caller.");
+        var role = Enum.Parse<Role>(user.FindFirstValue(ClaimNames.Role)!, ignoreCase: true);
+        return new Caller(id, role, context.ClientAddress());
+    }
+
+    /// <summary>The client's address, after the trusted proxies' X-Forwarded-For has been applied.</summary>
+    public static string? ClientAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+}

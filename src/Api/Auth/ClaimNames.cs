@@ -1,0 +1,14 @@
+using MedPlatform.Identity;
+
+namespace MedPlatform.Api.Auth;
+
+/// <summary>The claims in an access token. Short names, kept as issued (no inbound mapping).</summary>
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Verified = "verified";
+
+    public static string RoleValue(Role role) => role.ToString().ToLowerInvariant();
+}

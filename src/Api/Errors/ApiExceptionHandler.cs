@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using MedPlatform.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MedPlatform.Api.Errors;
+
+/// <summary>
+/// The one place an exception becomes an HTTP answer: a grain's business refusal keeps its status
+/// and message; a malformed request is a 400/413/415 that says what was wrong; a cluster that
+/// cannot be reached is a 503; anything else is a 500 that reveals nothing but a trace id.
+/// </summary>
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail, errors, retryAfter) = Describe(exception);
+        if (status >= 500)
+        {
+            LogFailure(exception, context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = status;
+        if (retryAfter is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+        var problem = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails()
+            : new HttpValidationProblemDetails(errors);
+        problem.Status = status;
+        problem.Detail = detail;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
+    private static (int Status, string Detail, IDictionary<string, string[]>? Errors, int? RetryAfter) Describe(Exception exception) =>
+        exception switch
+        {
+            DomainException refusal => ((int)refusal.Kind, refusal.Detail, refusal.Errors, refusal.RetryAfterSeconds),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (400, $"The request body is not valid JSON{(json.Path is { Length: > 0 } path ? $" (at {path})" : "")}.", null, null),
+            BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large.", null, null),
+            BadHttpRequestException { StatusCode: 415 } => (415, "Send the body as application/json.", null, null),
+            BadHttpRequestException bad => (bad.StatusCode, Plain(bad.Message), null, null),
+            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException =>
+                (503, "The service is briefly unavailable. Try again in a moment.", null, 5),
+            _ => (500, "Something went wrong on our side. It has been logged; quote the trace id if you contact support.", null, null),
+        };
+
+    // ASP.NET Core's binding messages name the C# parameter; say it in the API's terms.
+    private static string Plain(string message) =>
+        message.Replace("Implicit body inferred for parameter", "A JSON body is required for", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
+    private partial void LogFailure(Exception exception, string method, string path);
+}

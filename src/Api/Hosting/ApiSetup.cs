@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MedPlatform.Api.Auth;
+using MedPlatform.Api.Errors;
+using MedPlatform.Api.Operations;
+
+namespace MedPlatform.Api.Hosting;
+
+/// <summary>The Api's HTTP concerns: JSON, problem details, auth, limits, health, OpenAPI.</summary>
+public static class ApiSetup
+{
+    /// <summary>The "Api" section.</summary>
+    public sealed class ApiOptions
+    {
+        public const string Section = "Api";
+        /// <summary>The largest request body accepted; bigger ones get 413.</summary>
+        public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+    }
+
+    public static WebApplicationBuilder AddMedPlatformApi(this WebApplicationBuilder builder)
+    {
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.Services.AddSingleton(api);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes;
+        });
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddMedPlatformProblemDetails();
+        builder.Services.AddMedPlatformAuthentication(builder.Configuration);
+        builder.Services.AddMedPlatformRateLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddMedPlatformHealth();
+        builder.Services.AddMedPlatformOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseMedPlatformPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>(app.Services.GetRequiredService<ApiOptions>().MaxRequestBodyBytes);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        StartupBanner.PrintWhenStarted(app);
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using MedPlatform.Hosting;
+using Orleans.Configuration;
+
+namespace MedPlatform.Api.Hosting;
+
+public enum RunMode
+{
+    /// <summary>One process: the Api co-hosts a silo with SQLite storage.</summary>
+    Embedded,
+    /// <summary>The Api is an Orleans client of separate silos (Redis membership, MariaDB storage).</summary>
+    Cluster,
+}
+
+public static class OrleansHosting
+{
+    /// <summary>Cluster mode when a Redis connection string is configured, embedded mode otherwise.</summary>
+    public static RunMode RunModeOf(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")) ? RunMode.Embedded : RunMode.Cluster;
+
+    public static WebApplicationBuilder AddMedPlatformOrleans(this WebApplicationBuilder builder)
+    {
+        var mode = RunModeOf(builder.Configuration);
+        builder.Services.AddSingleton(new RunModeInfo(mode));
+        if (mode == RunMode.Embedded)
+        {
+            var embedded = builder.Configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
+            var cluster = OrleansClusterOptions.From(builder.Configuration);
+            builder.Services.AddSingleton(embedded);
+            builder.UseOrleans(silo => silo
+                // No gateway: the only client is this process.
+                .UseLocalhostClustering(siloPort: embedded.SiloPort, gatewayPort: 0, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId)
+                .AddMedPlatform(PlatformStorage.Embedded(embedded.FullDataDirectory), builder.Configuration));
+        }
+        else
+        {
+            var (redis, _) = OrleansClusterOptions.RequireConnectionStrings(builder.Configuration, needsDatabase: false);
+            var cluster = OrleansClusterOptions.From(builder.Configuration);
+            builder.UseOrleansClient(client => client
+                .UseRedisClustering(redis)
+                .Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = cluster.ClusterId;
+                    options.ServiceId = cluster.ServiceId;
+                })
+                .UseConnectionRetryFilter<ClusterConnectionRetry>());
+        }
+        return builder;
+    }
+}
+
+/// <summary>Which mode this process runs in, for the parts of the Api that differ (signing key, banner).</summary>
+public sealed record RunModeInfo(RunMode Mode);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using MedPlatform.Api.Auth;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace MedPlatform.Api.Operations;
+
+/// <summary>The "RateLimits" section: requests per client address per minute.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Register, sign-in and refresh. Failed sign-ins are throttled separately, per account and address, in the grains.</summary>
+    public int AuthenticationPerMinute { get; set; } = 60;
+}
+
+public static class RateLimits
+{
+    public const string Authentication = nameof(Authentication);
+
+    public static IServiceCollection AddMedPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Authentication, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.ClientAddress() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.AuthenticationPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = { Status = 429, Detail = "Too many requests from your address. Wait a moment and try again." },
+                });
+            };
+        });
+        return services;
+    }
+}

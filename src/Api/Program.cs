@@ -1,0 +1,19 @@
+using MedPlatform.Api.Audit;
+using MedPlatform.Api.Hosting;
+using MedPlatform.Api.Identity;
+using MedPlatform.Api.Operations;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMedPlatformOrleans();
+builder.AddMedPlatformApi();
+
+var app = builder.Build();
+app.UseMedPlatformPipeline();
+app.MapHealthEndpoints();
+app.MapMedPlatformOpenApi();
+app.MapIdentityApi();
+app.MapAuditApi();
+app.Run();
+
+/// <summary>Visible to the Api tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,35 @@
+namespace MedPlatform.Common;
+
+/// <summary>
+/// A business refusal: the one exception type grains throw for a caller's mistake or a broken rule.
+/// The Api turns it into RFC 9457 problem details with the status of <see cref="Kind"/>.
+/// </summary>
+[GenerateSerializer, Alias("MedPlatform.DomainException")]
+public sealed class DomainException : Exception
+{
+    public DomainException(ProblemKind kind, string detail, IReadOnlyDictionary<string, string[]>? errors = null, int? retryAfterSeconds = null)
+        : base(detail)
+    {
+        Kind = kind;
+        Detail = detail;
+        Errors = errors is null ? null : new Dictionary<string, string[]>(errors);
+        RetryAfterSeconds = retryAfterSeconds;
+    }
+
+    [Id(0)] public ProblemKind Kind { get; }
+    [Id(1)] public string Detail { get; }
+    /// <summary>Per-field messages for a 400, keyed by the JSON field name.</summary>
+    [Id(2)] public Dictionary<string, string[]>? Errors { get; }
+    /// <summary>For 423 and 429: when the caller may try again.</summary>
+    [Id(3)] public int? RetryAfterSeconds { get; }
+
+    public static DomainException Invalid(string field, string message) =>
+        new(ProblemKind.Invalid, "One or more fields are invalid.", new Dictionary<string, string[]> { [field] = [message] });
+    public static DomainException Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(ProblemKind.Invalid, "One or more fields are invalid.", errors);
+    public static DomainException Unauthorized(string detail) => new(ProblemKind.Unauthorized, detail);
+    public static DomainException Forbidden(string detail) => new(ProblemKind.Forbidden, detail);
+    public static DomainException NotFound(string detail) => new(ProblemKind.NotFound, detail);
+    public static DomainException Conflict(string detail) => new(ProblemKind.Conflict, detail);
+    public static DomainException Unprocessable(string detail) => new(ProblemKind.Unprocessable, detail);
+}

@@ -1,0 +1,17 @@
+using MedPlatform.Common;
+using MedPlatform.Identity;
+using Orleans.Concurrency;
+
+namespace MedPlatform.Audit;
+
+[StatelessWorker]
+public sealed class AuditGrain(AuditLog log, IGrainFactory grains) : Grain, IAuditGrain
+{
+    public Task Record(AuditEntry entry) => log.Record(entry);
+
+    public async Task<PagedResult<AuditEntry>> Query(Caller admin, AuditQuery query)
+    {
+        await AdminCheck.Ensure(grains, admin);
+        return await log.Query(query);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using MedPlatform.Common;
+using MedPlatform.Hosting;
+using MedPlatform.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedPlatform.Audit;
+
+/// <summary>
+/// The append-only audit log table. Grains write to it directly (in the silo) as part of the
+/// operation they audit: if the audit line cannot be written, the operation fails rather than
+/// going unrecorded.
+/// </summary>
+public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase database, TimeProvider clock)
+{
+    public const int TargetMaxLength = 400;
+
+    public Task Record(string action, string? actorId, string? target, string? ip, string? subjectUserId = null) =>
+        Record(new AuditEntry(clock.GetUtcNow(), actorId, action, target, ip, subjectUserId));
+
+    public Task Record(AuditEntry entry) =>
+        database.ExecuteAsync(
+            """
+            INSERT INTO audit_log (occurred_at, actor_id, subject_user_id, action, target, ip)
+            VALUES (@at, @actor, @subject, @action, @target, @ip);
+            """,
+            command => command
+                .Bind("at", entry.At.ToUnixTimeMilliseconds()).Bind("actor", entry.ActorId)
+                .Bind("subject", entry.SubjectUserId ?? entry.ActorId).Bind("action", entry.Action)
+                .Bind("target", Truncate(entry.Target)).Bind("ip", entry.Ip));
+
+    public async Task<PagedResult<AuditEntry>> Query(AuditQuery query)
+    {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        if (query.UserId is not null) where.Append(" AND (actor_id = @user OR subject_user_id = @user)");
+        if (query.Action is not null) where.Append(" AND action = @action");
+        void Bind(System.Data.Common.DbCommand command)
+        {
+            if (query.UserId is { } user) command.Bind("user", user);
+            if (query.Action is { } action) command.Bind("action", action);
+        }
+
+        var total = await database.CountAsync($"SELECT COUNT(*) FROM audit_log{where};", Bind);
+        var items = await database.QueryAsync(
+            $"""
+            SELECT occurred_at, actor_id, action, target, ip, subject_user_id
+            FROM audit_log{where}
+            ORDER BY id DESC
+            LIMIT @take OFFSET @skip;
+            """,
+            command => { Bind(command); command.Bind("take", query.Paging.PageSize).Bind("skip", query.Paging.Offset); },
+            reader => new AuditEntry(
+                reader.GetUnixMilliseconds(0), reader.GetNullableString(1), reader.GetString(2),
+                reader.GetNullableString(3), reader.GetNullableString(4), reader.GetNullableString(5)));
+        return new PagedResult<AuditEntry>(items, query.Paging.Page, query.Paging.PageSize, total);
+    }
+
+    private static string? Truncate(string? value) =>
+        value is { Length: > TargetMaxLength } ? value[..TargetMaxLength] : value;
+}

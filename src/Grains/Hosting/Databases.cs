@@ -1,0 +1,8 @@
+namespace MedPlatform.Hosting;
+
+/// <summary>Keys of the <see cref="Storage.SqlDatabase"/> services registered in the silo.</summary>
+public static class Databases
+{
+    /// <summary>Accounts, forum and mall state, reminders, read models and the audit log.</summary>
+    public const string Platform = "platform";
+}

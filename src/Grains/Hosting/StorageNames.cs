@@ -1,0 +1,15 @@
+namespace MedPlatform.Hosting;
+
+/// <summary>
+/// The grain storage providers, one per module, so each module's state can move to its own
+/// database without touching its grains. Orders get their own database (see ARCHITECTURE.md).
+/// </summary>
+public static class StorageNames
+{
+    public const string Identity = "identity";
+    public const string Forum = "forum";
+    public const string Mall = "mall";
+
+    /// <summary>The providers that live in the platform database.</summary>
+    public static readonly IReadOnlyList<string> Platform = [Identity, Forum, Mall];
+}

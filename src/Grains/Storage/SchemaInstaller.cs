@@ -1,0 +1,16 @@
+using MedPlatform.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedPlatform.Storage;
+
+/// <summary>
+/// Migrates the silo's databases at the very first lifecycle stage, before Orleans' storage
+/// providers read their queries from the OrleansQuery table.
+/// </summary>
+public sealed class SchemaInstaller(
+    SchemaMigrator migrator,
+    [FromKeyedServices(Databases.Platform)] SqlDatabase platform) : ILifecycleParticipant<ISiloLifecycle>
+{
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(SchemaInstaller), ServiceLifecycleStage.First, cancellationToken => migrator.MigrateAsync(platform, cancellationToken));
+}

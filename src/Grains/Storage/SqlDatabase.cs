@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+
+namespace MedPlatform.Storage;
+
+/// <summary>
+/// One relational database the silo uses, in either dialect: Orleans' grain storage and reminders
+/// point at it, and the read models and audit log query it directly. Small on purpose: plain
+/// parameterised SQL, no ORM, so what runs against the database is what you read here.
+/// </summary>
+public sealed class SqlDatabase
+{
+    private readonly DbProviderFactory factory;
+
+    public SqlDatabase(string name, SqlDialect dialect, string connectionString)
+    {
+        Name = name;
+        Dialect = dialect;
+        (factory, ConnectionString) = dialect switch
+        {
+            SqlDialect.Sqlite => ((DbProviderFactory)SqliteFactory.Instance, connectionString),
+            // The Orleans write query keeps user variables between statements.
+            SqlDialect.MySql => (MySqlConnectorFactory.Instance,
+                new MySqlConnectionStringBuilder(connectionString) { AllowUserVariables = true }.ConnectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
+        };
+    }
+
+    /// <summary>The logical database ("platform", "orders"): also the folder of its schema scripts.</summary>
+    public string Name { get; }
+    public SqlDialect Dialect { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>The ADO.NET invariant Orleans' providers use to open this database.</summary>
+    public string AdoNetInvariant => Dialect == SqlDialect.Sqlite ? "Microsoft.Data.Sqlite" : "MySql.Data.MySqlConnector";
+
+    public static SqlDatabase SqliteFile(string name, string path) =>
+        new(name, SqlDialect.Sqlite, new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            // Waits this long for another writer instead of failing with SQLITE_BUSY.
+            DefaultTimeout = 30,
+        }.ToString());
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = factory.CreateConnection()!;
+        connection.ConnectionString = ConnectionString;
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, Action<DbCommand>? bind = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Prepare(connection, sql, bind);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand>? bind, Func<DbDataReader, T> read,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Prepare(connection, sql, bind);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    public async Task<long> CountAsync(string sql, Action<DbCommand>? bind = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Prepare(connection, sql, bind);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DbCommand Prepare(DbConnection connection, string sql, Action<DbCommand>? bind)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind?.Invoke(command);
+        return command;
+    }
+}
