@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using MedPlatform.Silo;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddMedPlatformClusterSilo();
+builder.Build().Run();

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using MedPlatform.Hosting;
+using Orleans.Configuration;
+
+namespace MedPlatform.Silo;
+
+public static class ClusterSilo
+{
+    /// <summary>
+    /// A cluster-mode silo: Redis membership, MariaDB grain storage and reminders, and the same
+    /// grains and services as embedded mode (<see cref="MedPlatformSilo.AddMedPlatform"/>).
+    /// </summary>
+    public static HostApplicationBuilder AddMedPlatformClusterSilo(this HostApplicationBuilder builder)
+    {
+        var (redis, mariaDb) = OrleansClusterOptions.RequireConnectionStrings(builder.Configuration, needsDatabase: true);
+        var cluster = OrleansClusterOptions.From(builder.Configuration);
+        builder.UseOrleans(silo => silo
+            .UseRedisClustering(redis)
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            })
+            .Configure<EndpointOptions>(options =>
+            {
+                options.AdvertisedIPAddress = AdvertisedAddress(cluster.AdvertisedIPAddress);
+                options.SiloPort = cluster.SiloPort;
+                options.GatewayPort = cluster.GatewayPort;
+                options.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.SiloPort);
+                options.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.GatewayPort);
+            })
+            // How fast a dead silo is noticed; the defaults suit production, tests may shorten them.
+            .Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"))
+            .AddMedPlatform(PlatformStorage.MariaDb(mariaDb), builder.Configuration));
+        return builder;
+    }
+
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+            return IPAddress.Parse(configured);
+        // In a container the host name resolves to the address other containers reach us at.
+        var addresses = Dns.GetHostAddresses(Dns.GetHostName());
+        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
+    }
+}

@@ -1,0 +1,25 @@
+using MedPlatform.Common;
+using MedPlatform.Identity;
+
+namespace MedPlatform.Grains.Tests;
+
+/// <summary>Shorthands for arranging accounts in grain tests.</summary>
+internal static class Accounts
+{
+    public const string Password = "correct-horse-battery";
+
+    public static string UniqueEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@grains.test";
+
+    public static NewAccount New(Role role = Role.Patient, string? email = null) =>
+        new(email ?? UniqueEmail(role.ToString().ToLowerInvariant()), Password, $"Test {role}", role,
+            role == Role.Doctor ? "LIC-12345" : null, role == Role.Doctor ? "dermatology" : null);
+
+    public static Caller AsCaller(this UserView user, string? address = "10.0.0.1") => new(user.Id, user.Role, address);
+
+    public static async Task<DomainException> Refused(ProblemKind kind, Func<Task> action)
+    {
+        var refusal = await Assert.ThrowsAsync<DomainException>(action);
+        Assert.Equal(kind, refusal.Kind);
+        return refusal;
+    }
+}

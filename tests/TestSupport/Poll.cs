@@ -1,0 +1,26 @@
+namespace MedPlatform.TestSupport;
+
+/// <summary>Waits for a condition with a deadline instead of sleeping for a guessed time.</summary>
+public static class Poll
+{
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, TimeSpan? interval = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                    return;
+                last = null;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
+            {
+                last = e;
+            }
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0}s waiting for {what}." + (last is null ? "" : $" Last error: {last.Message}"));
+    }
+}
