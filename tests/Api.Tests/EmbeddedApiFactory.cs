@@ -1,0 +1,74 @@
+using System.Net;
+using MedPlatform.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MedPlatform.Api.Tests;
+
+/// <summary>
+/// The real Api in embedded mode (co-hosted silo, SQLite file in a throwaway data directory),
+/// served over HTTP by the test server. One per test run; tests keep to their own accounts.
+/// </summary>
+public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@api-tests.test";
+    public const string AdminPassword = "api-tests-admin-pass";
+    /// <summary>Known to the tests so they can forge tokens that are expired or signed with another key.</summary>
+    public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghij";
+    /// <summary>The test server has no network peer; this header stands in for the client's address.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("medplatform-api-").FullName;
+
+    public long MaxRequestBodyBytes => 256 * 1024;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Embedded:DataDirectory", dataDirectory);
+        builder.UseSetting("Embedded:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        // Tests sign in a lot from few addresses; the per-address limiter has its own test settings below.
+        builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+    }
+
+    /// <summary>A client with an address of its own, so its failed sign-ins throttle nobody else.</summary>
+    public ApiClient NewClient(string? address = null)
+    {
+        var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        http.DefaultRequestHeaders.Add(ClientAddressHeader, address ?? RandomAddress());
+        return new ApiClient(http);
+    }
+
+    public static string RandomAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && IPAddress.TryParse(value, out var address))
+                    context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+[CollectionDefinition(nameof(EmbeddedApi))]
+public sealed class EmbeddedApi : ICollectionFixture<EmbeddedApiFactory>;

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.Api.Tests;
+
+/// <summary>The Api as users run it: a real process with Kestrel, a data directory and demo data.</summary>
+public sealed class EmbeddedProcessTests : IAsyncLifetime
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("medplatform-process-").FullName;
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["Embedded__DataDirectory"] = dataDirectory,
+        ["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
+    public async Task Accounts_and_sessions_survive_a_restart_of_the_process()
+    {
+        var email = ApiClient.UniqueEmail();
+        SignedInUser before;
+        await using (var first = await ApiProcess.StartAsync("api (first run)", Environment()))
+        {
+            var client = first.NewClient();
+            await client.RegisterAsync(email);
+            before = await client.LoginAsync(email);
+            await first.StopAsync();
+            Assert.True(first.Process.HasExited);
+        }
+
+        await using var second = await ApiProcess.StartAsync("api (second run)", Environment());
+        var again = second.NewClient();
+
+        await again.LoginAsync(email);
+        // The signing key is kept in the data directory, so tokens issued before the restart still work.
+        (await again.GetAsync("/api/me", before.AccessToken)).Expect(HttpStatusCode.OK);
+        (await again.PostAsync("/api/auth/refresh", new { refreshToken = before.RefreshToken })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Starts_with_demo_accounts_and_refuses_an_oversized_chunked_body()
+    {
+        await using var api = await ApiProcess.StartAsync("api (demo)", Environment());
+        var client = api.NewClient();
+
+        Assert.Equal("patient", (await client.LoginAsync("alice@medplatform.test", "demo-pass-2026")).Role);
+        var doctor = (await client.PostAsync("/api/auth/login", new { email = "dr.chen@medplatform.test", password = "demo-pass-2026" })).Expect(HttpStatusCode.OK);
+        Assert.True(doctor["user"]!["verified"]!.GetValue<bool>());
+
+        // No Content-Length: Kestrel's own limit has to catch it while reading.
+        var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"email\":\"" + new string('x', 300 * 1024) + "\"}")));
+        chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.Api.Tests;
+
+[Collection(nameof(EmbeddedApi))]
+public sealed class SessionTests(EmbeddedApiFactory api)
+{
+    private readonly ApiClient client = api.NewClient();
+
+    [Fact]
+    public async Task Login_answers_tokens_and_the_account()
+    {
+        var email = ApiClient.UniqueEmail();
+        await client.RegisterAsync(email);
+
+        var json = (await client.PostAsync("/api/auth/login", new { email, password = "correct-horse-battery" })).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("Bearer", json.Str("tokenType"));
+        Assert.Equal(900, json["expiresIn"]!.GetValue<int>());
+        Assert.Equal(3, json.Str("accessToken").Split('.').Length);
+        Assert.False(string.IsNullOrEmpty(json.Str("refreshToken")));
+        Assert.Equal(email, json["user"]!.Str("email"));
+        Assert.Equal("patient", json["user"]!.Str("role"));
+    }
+
+    [Fact]
+    public async Task Me_answers_the_signed_in_account()
+    {
+        var user = await client.RegisterAndLoginAsync("doctor");
+
+        var me = (await client.GetAsync("/api/me", user.AccessToken)).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(user.Id, me.Str("id"));
+        Assert.Equal(user.Email, me.Str("email"));
+        Assert.Equal("doctor", me.Str("role"));
+        Assert.False(me["verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Refresh_gives_new_working_tokens()
+    {
+        var user = await client.RegisterAndLoginAsync();
+
+        var refreshed = SignedInUser.From((await client.PostAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken })).Expect(HttpStatusCode.OK));
+
+        Assert.NotEqual(user.RefreshToken, refreshed.RefreshToken);
+        (await client.GetAsync("/api/me", refreshed.AccessToken)).Expect(HttpStatusCode.OK);
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = refreshed.RefreshToken })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_reusing_it_ends_the_session()
+    {
+        var user = await client.RegisterAndLoginAsync();
+        var rotated = SignedInUser.From((await client.PostAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken })).Expect(HttpStatusCode.OK));
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = rotated.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("abc.def")]
+    [InlineData("")]
+    public async Task A_made_up_refresh_token_is_refused(string token)
+    {
+        var response = await client.PostAsync("/api/auth/refresh", new { refreshToken = token });
+
+        Assert.Contains(response.Status, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest });
+        response.ExpectProblem(response.Status);
+    }
+
+    [Fact]
+    public async Task Logout_revokes_the_refresh_token()
+    {
+        var user = await client.RegisterAndLoginAsync();
+
+        (await client.PostAsync("/api/auth/logout", new { refreshToken = user.RefreshToken }, user.AccessToken)).Expect(HttpStatusCode.NoContent);
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Logout_of_one_device_keeps_the_other_signed_in()
+    {
+        var email = ApiClient.UniqueEmail();
+        await client.RegisterAsync(email);
+        var phone = await client.LoginAsync(email);
+        var laptop = await client.LoginAsync(email);
+
+        (await client.PostAsync("/api/auth/logout", new { refreshToken = phone.RefreshToken }, phone.AccessToken)).Expect(HttpStatusCode.NoContent);
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = laptop.RefreshToken })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Logout_without_a_token_in_the_body_signs_out_every_device()
+    {
+        var email = ApiClient.UniqueEmail();
+        await client.RegisterAsync(email);
+        var phone = await client.LoginAsync(email);
+        var laptop = await client.LoginAsync(email);
+
+        (await client.PostAsync("/api/auth/logout", null, phone.AccessToken)).Expect(HttpStatusCode.NoContent);
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = laptop.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Someone_elses_refresh_token_cannot_be_logged_out()
+    {
+        var victim = await client.RegisterAndLoginAsync();
+        var other = await client.RegisterAndLoginAsync();
+
+        (await client.PostAsync("/api/auth/logout", new { refreshToken = victim.RefreshToken }, other.AccessToken)).Expect(HttpStatusCode.NoContent);
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = victim.RefreshToken })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_revokes_refresh_tokens_and_only_the_new_password_signs_in()
+    {
+        var user = await client.RegisterAndLoginAsync();
+
+        (await client.PostAsync("/api/me/password", new { currentPassword = "correct-horse-battery", newPassword = "another-good-passphrase" }, user.AccessToken))
+            .Expect(HttpStatusCode.NoContent);
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+        (await client.PostAsync("/api/auth/login", new { email = user.Email, password = "correct-horse-battery" })).ExpectProblem(HttpStatusCode.Unauthorized);
+        await client.LoginAsync(user.Email, "another-good-passphrase");
+    }
+
+    [Fact]
+    public async Task A_wrong_current_password_is_a_field_error()
+    {
+        var user = await client.RegisterAndLoginAsync();
+
+        var problem = (await client.PostAsync("/api/me/password", new { currentPassword = "not-my-password", newPassword = "another-good-passphrase" }, user.AccessToken))
+            .ExpectProblem(HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(problem.FieldErrors("currentPassword"));
+    }
+}

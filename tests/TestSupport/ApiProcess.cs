@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace MedPlatform.TestSupport;
+
+/// <summary>The built Api started as a real process (what `dotnet run --project src/Api` runs), on free ports.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private ApiProcess(ChildProcess process, int port)
+    {
+        Process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public ChildProcess Process { get; }
+    public Uri BaseAddress { get; }
+
+    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+
+    /// <summary>Starts the Api and waits until /health/ready answers 200.</summary>
+    public static async Task<ApiProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyWithin = null)
+    {
+        var port = FreePort.Next();
+        var process = ChildProcess.StartDotnet(name, "Api", "MedPlatform.Api.dll",
+            ["--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"],
+            new Dictionary<string, string?>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var api = new ApiProcess(process, port);
+        await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
+        return api;
+    }
+
+    public async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                if (Process.HasExited)
+                    throw new InvalidOperationException($"{Process.Name} exited.");
+                using var response = await http.GetAsync("/health/ready");
+                return response.IsSuccessStatusCode;
+            }, within, $"{Process.Name} to be ready");
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"{e.Message}\n--- {Process.Name} output ---\n{Process.RecentOutput()}", e);
+        }
+    }
+
+    public Task StopAsync() => Process.StopAsync();
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+}
