@@ -15,7 +15,7 @@ public static class Poll
                     return;
                 last = null;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
             {
                 last = e;
             }

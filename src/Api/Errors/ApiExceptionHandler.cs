@@ -16,7 +16,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, detail, errors, retryAfter) = Describe(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(exception.GetType().Name, exception.Message, context.Request.Method, context.Request.Path);
+        }
+        else if (status >= 500)
         {
             LogFailure(exception, context.Request.Method, context.Request.Path);
         }
@@ -43,7 +47,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large.", null, null),
             BadHttpRequestException { StatusCode: 415 } => (415, "Send the body as application/json.", null, null),
             BadHttpRequestException bad => (bad.StatusCode, Plain(bad.Message), null, null),
-            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException =>
+            // A silo went away or is overloaded: the client will route around it; the caller may retry.
+            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
+                or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
                 (503, "The service is briefly unavailable. Try again in a moment.", null, 5),
             _ => (500, "Something went wrong on our side. It has been logged; quote the trace id if you contact support.", null, null),
         };
@@ -51,6 +57,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     // ASP.NET Core's binding messages name the C# parameter; say it in the API's terms.
     private static string Plain(string message) =>
         message.Replace("Implicit body inferred for parameter", "A JSON body is required for", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Method} {Path} answered 503: {Exception}: {Reason}")]
+    private partial void LogUnavailable(string exception, string reason, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
     private partial void LogFailure(Exception exception, string method, string path);

@@ -42,6 +42,8 @@ public static class OrleansHosting
                     options.ClusterId = cluster.ClusterId;
                     options.ServiceId = cluster.ServiceId;
                 })
+                // How often the client re-reads the list of live gateways from Redis.
+                .Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"))
                 .UseConnectionRetryFilter<ClusterConnectionRetry>());
         }
         return builder;

@@ -1,0 +1,88 @@
+using System.Net;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.Cluster.Tests;
+
+[Collection(nameof(ClusterTopology))]
+public sealed class ClusterTests(ProcessCluster cluster)
+{
+    [Fact]
+    public Task An_account_registered_through_one_api_instance_signs_in_through_another() => cluster.Explain(async () =>
+    {
+        var email = ApiClient.UniqueEmail();
+
+        await cluster.Apis[0].NewClient().RegisterAsync(email);
+
+        var signedIn = await cluster.Apis[1].NewClient().LoginAsync(email);
+        (await cluster.Apis[0].NewClient().GetAsync("/api/me", signedIn.AccessToken)).Expect(HttpStatusCode.OK);
+    });
+
+    [Fact]
+    public Task The_configured_admin_is_created_once_however_many_silos_start() => cluster.Explain(async () =>
+    {
+        var admin = await cluster.Apis[0].NewClient().LoginAsync(ProcessCluster.AdminEmail, ProcessCluster.AdminPassword);
+
+        var admins = (await cluster.Apis[1].NewClient().GetAsync("/api/admin/users?role=admin", admin.AccessToken)).Expect(HttpStatusCode.OK);
+
+        Assert.Single(admins["items"]!.AsArray(), a => a!.Str("email") == ProcessCluster.AdminEmail);
+    });
+
+    [Fact]
+    public Task Accounts_are_still_there_when_a_silo_is_stopped_or_killed() => cluster.Explain(async () =>
+    {
+        var client = cluster.Apis[0].NewClient();
+        // Enough accounts that both silos hold some of them.
+        var emails = Enumerable.Range(0, 12).Select(_ => ApiClient.UniqueEmail()).ToList();
+        foreach (var email in emails)
+            await client.RegisterAsync(email);
+
+        await cluster.Silos[1].StopAsync();
+        await SignInAll(emails, cluster.Apis[1].NewClient());
+
+        var replacement = await cluster.StartSiloAsync("silo-3");
+        await cluster.Silos[0].KillAsync();
+        await SignInAll(emails, cluster.Apis[0].NewClient());
+
+        await cluster.StartSiloAsync("silo-4");
+        Assert.False(replacement.Process.HasExited);
+        await cluster.WaitUntilServingAsync();
+    });
+
+    [Fact]
+    public Task Data_survives_a_restart_of_every_process_including_the_databases() => cluster.Explain(async () =>
+    {
+        var client = cluster.Apis[0].NewClient();
+        var email = ApiClient.UniqueEmail();
+        await client.RegisterAsync(email);
+        var before = await client.LoginAsync(email);
+
+        await cluster.StopHostsAsync();
+        await cluster.Redis.StopAsync();
+        await cluster.MariaDb.StopAsync();
+        await cluster.MariaDb.StartAsync();
+        await cluster.Redis.StartAsync();
+        await cluster.StartHostsAsync();
+
+        var after = cluster.Apis[1].NewClient();
+        Assert.Equal(before.Id, (await after.LoginAsync(email)).Id);
+        (await after.PostAsync("/api/auth/refresh", new { refreshToken = before.RefreshToken })).Expect(HttpStatusCode.OK);
+    });
+
+    /// <summary>
+    /// Every account signs in, allowing for the seconds the cluster needs to notice a dead silo;
+    /// a request may fail fast meanwhile (503), but no account may be lost (a 401 would mean that).
+    /// </summary>
+    private async Task SignInAll(IEnumerable<string> emails, ApiClient client)
+    {
+        foreach (var email in emails)
+        {
+            ApiResponse? last = null;
+            await Poll.UntilAsync(async () =>
+            {
+                last = await client.PostAsync("/api/auth/login", new { email, password = "correct-horse-battery" });
+                Assert.NotEqual(HttpStatusCode.Unauthorized, last.Status);
+                return last.Status == HttpStatusCode.OK;
+            }, TimeSpan.FromSeconds(60), $"{email} to sign in (last answer: {last}){Environment.NewLine}{cluster.Diagnostics()}");
+        }
+    }
+}
