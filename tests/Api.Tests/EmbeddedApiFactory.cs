@@ -36,6 +36,7 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
         // Tests sign in a lot from few addresses; the per-address limiter has its own test settings below.
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
     }
 
     /// <summary>A client with an address of its own, so its failed sign-ins throttle nobody else.</summary>
@@ -53,6 +54,19 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A path that throws inside the app's pipeline, standing in for a bug.</summary>
+    public const string FailingPath = "/test-only/throws";
+
+    private sealed class FailingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            // Added after the app's own middleware, so its exception handler is in front of it.
+            app.Map(FailingPath, branch => branch.Run(_ => throw new InvalidOperationException("secret connection string Password=hunter2")));
+        };
     }
 
     private sealed class TestClientAddress : IStartupFilter

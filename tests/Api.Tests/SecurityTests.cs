@@ -163,6 +163,17 @@ public sealed class SecurityTests(EmbeddedApiFactory api)
     }
 
     [Fact]
+    public async Task An_unexpected_failure_is_a_500_problem_that_reveals_nothing()
+    {
+        var response = await client.GetAsync(EmbeddedApiFactory.FailingPath);
+
+        var problem = response.ExpectProblem(HttpStatusCode.InternalServerError);
+        Assert.DoesNotContain("hunter2", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", response.Body, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(problem.Str("traceId")));
+    }
+
+    [Fact]
     public async Task A_visitor_calling_a_signed_in_endpoint_gets_401()
     {
         (await client.GetAsync("/api/me")).ExpectProblem(HttpStatusCode.Unauthorized);

@@ -1,6 +1,7 @@
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Common;
 using MedPlatform.Api.Operations;
+using MedPlatform.Common;
 using MedPlatform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -50,7 +51,7 @@ public static class IdentityApi
     static async Task<Ok<TokenResponse>> Refresh(RefreshRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
-            throw MedPlatform.Common.DomainException.Invalid("refreshToken", "Send the refresh token you were given at sign-in.");
+            throw DomainException.Invalid("refreshToken", "Send the refresh token you were given at sign-in.");
         var signedIn = await grains.Accounts().Refresh(request.RefreshToken, context.ClientAddress());
         return TypedResults.Ok(tokens.Respond(signedIn));
     }

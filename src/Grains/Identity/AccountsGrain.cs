@@ -63,10 +63,8 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         if (refreshToken is not null)
         {
             // Someone else's or a malformed token signs nothing out, and says nothing about it.
-            if (!RefreshTokens.TryParse(refreshToken, out var userId, out var parsed) || userId != caller.UserId)
-                secret = "not-a-token-of-yours";
-            else
-                secret = parsed;
+            if (!RefreshTokens.TryParse(refreshToken, out var userId, out secret) || userId != caller.UserId)
+                return;
         }
         await GrainFactory.GetGrain<IUserGrain>(caller.UserId).SignOut(caller, secret);
         await audit.Record(secret is null ? "auth.logout.all" : "auth.logout", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
