@@ -17,11 +17,7 @@ public static class ClusterSilo
         var cluster = OrleansClusterOptions.From(builder.Configuration);
         builder.UseOrleans(silo => silo
             .UseRedisClustering(redis)
-            .Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = cluster.ClusterId;
-                options.ServiceId = cluster.ServiceId;
-            })
+            .Configure<ClusterOptions>(cluster.ApplyTo)
             .Configure<EndpointOptions>(options =>
             {
                 options.AdvertisedIPAddress = AdvertisedAddress(cluster.AdvertisedIPAddress);

@@ -37,11 +37,7 @@ public static class OrleansHosting
             var cluster = OrleansClusterOptions.From(builder.Configuration);
             builder.UseOrleansClient(client => client
                 .UseRedisClustering(redis)
-                .Configure<ClusterOptions>(options =>
-                {
-                    options.ClusterId = cluster.ClusterId;
-                    options.ServiceId = cluster.ServiceId;
-                })
+                .Configure<ClusterOptions>(cluster.ApplyTo)
                 // How often the client re-reads the list of live gateways from Redis.
                 .Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"))
                 .UseConnectionRetryFilter<ClusterConnectionRetry>());

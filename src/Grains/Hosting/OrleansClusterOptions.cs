@@ -17,6 +17,13 @@ public sealed class OrleansClusterOptions
     /// <summary>The address other silos and clients reach this silo at; defaults to this host's first IPv4 address.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>Silos and clients must agree on these to find each other.</summary>
+    public void ApplyTo(Orleans.Configuration.ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
+
     public static OrleansClusterOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<OrleansClusterOptions>() ?? new OrleansClusterOptions();
 
