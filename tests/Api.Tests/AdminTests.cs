@@ -120,10 +120,32 @@ public sealed class AdminTests(EmbeddedApiFactory api)
         Assert.Equal(address, entries[0].Str("ip"));
         Assert.Equal(admin.Id, entries[1].Str("actorId"));
         Assert.Equal($"user:{doctor.Id}", entries[1].Str("target"));
+        Assert.True(entries[3].AsObject().ContainsKey("actorId"), "actorId is a contract field, present even when null");
         Assert.Null(entries[3]["actorId"]);
         Assert.True(entries.Zip(entries.Skip(1)).All(pair => DateTimeOffset.Parse(pair.First.Str("at"), System.Globalization.CultureInfo.InvariantCulture) >= DateTimeOffset.Parse(pair.Second.Str("at"), System.Globalization.CultureInfo.InvariantCulture)));
 
         var byAction = (await client.GetAsync($"/api/admin/audit?userId={doctor.Id}&action=auth.login.failed", admin.AccessToken)).Expect(HttpStatusCode.OK);
         Assert.Equal(1, byAction["totalCount"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_trusted_proxy_reports_the_client_address_and_an_untrusted_peer_cannot()
+    {
+        var admin = await Admin();
+        var viaProxy = await SignInAndReadAuditedAddress(admin, peer: "127.0.0.1", forwardedFor: "198.51.100.7");
+        var direct = await SignInAndReadAuditedAddress(admin, peer: "203.0.113.9", forwardedFor: "198.51.100.8");
+
+        Assert.Equal("198.51.100.7", viaProxy);
+        Assert.Equal("203.0.113.9", direct);
+    }
+
+    private async Task<string> SignInAndReadAuditedAddress(SignedInUser admin, string peer, string forwardedFor)
+    {
+        var visitor = api.NewClient(peer);
+        var user = await visitor.RegisterAndLoginAsync();
+        await visitor.SendAsync(HttpMethod.Post, "/api/auth/login", new { email = user.Email, password = "correct-horse-battery" },
+            headers: new Dictionary<string, string> { ["X-Forwarded-For"] = forwardedFor });
+        var log = (await client.GetAsync($"/api/admin/audit?userId={user.Id}&action=auth.login", admin.AccessToken)).Expect(HttpStatusCode.OK);
+        return log["items"]![0]!.Str("ip");
     }
 }

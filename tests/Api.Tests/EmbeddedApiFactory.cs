@@ -33,7 +33,7 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
-        // Tests sign in a lot from few addresses; the per-address limiter has its own test settings below.
+        // Tests sign in a lot; the per-address limiter is tested on a real process (EmbeddedProcessTests).
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());

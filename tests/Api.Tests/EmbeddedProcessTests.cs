@@ -59,6 +59,23 @@ public sealed class EmbeddedProcessTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Sign_in_requests_beyond_the_per_address_limit_get_429()
+    {
+        var environment = Environment();
+        environment["RateLimits__AuthenticationPerMinute"] = "3";
+        await using var api = await ApiProcess.StartAsync("api (rate limited)", environment);
+        var client = api.NewClient();
+        for (var i = 0; i < 3; i++)
+            (await client.PostAsync("/api/auth/login", new { email = "nobody@example.test", password = "not-the-password" })).ExpectProblem(HttpStatusCode.Unauthorized);
+
+        var limited = await client.PostAsync("/api/auth/login", new { email = "nobody@example.test", password = "not-the-password" });
+
+        limited.ExpectProblem(HttpStatusCode.TooManyRequests);
+        Assert.True(int.Parse(limited.Headers["Retry-After"], CultureInfo.InvariantCulture) > 0);
+        (await client.GetAsync("/health/live")).Expect(HttpStatusCode.OK);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()

@@ -62,14 +62,29 @@ public sealed class SessionTests(EmbeddedApiFactory api)
 
     [Theory]
     [InlineData("garbage")]
-    [InlineData("abc.def")]
-    [InlineData("")]
-    public async Task A_made_up_refresh_token_is_refused(string token)
+    [InlineData("abc.def.ghi")]
+    [InlineData("0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef.secret")]
+    public async Task A_made_up_refresh_token_is_401(string token)
     {
-        var response = await client.PostAsync("/api/auth/refresh", new { refreshToken = token });
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = token })).ExpectProblem(HttpStatusCode.Unauthorized);
+    }
 
-        Assert.Contains(response.Status, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest });
-        response.ExpectProblem(response.Status);
+    [Fact]
+    public async Task A_missing_refresh_token_is_a_400_field_error()
+    {
+        var problem = (await client.PostAsync("/api/auth/refresh", new { refreshToken = "" })).ExpectProblem(HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(problem.FieldErrors("refreshToken"));
+    }
+
+    [Fact]
+    public async Task A_refresh_token_with_its_user_id_in_capitals_is_401()
+    {
+        var user = await client.RegisterAndLoginAsync();
+        var parts = user.RefreshToken.Split('.');
+
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = $"{parts[0].ToUpperInvariant()}.{parts[1]}.{parts[2]}" }))
+            .ExpectProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -130,6 +145,19 @@ public sealed class SessionTests(EmbeddedApiFactory api)
         (await client.PostAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
         (await client.PostAsync("/api/auth/login", new { email = user.Email, password = "correct-horse-battery" })).ExpectProblem(HttpStatusCode.Unauthorized);
         await client.LoginAsync(user.Email, "another-good-passphrase");
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_locks_like_failed_sign_ins()
+    {
+        var user = await client.RegisterAndLoginAsync();
+        for (var i = 0; i < 5; i++)
+            (await client.PostAsync("/api/me/password", new { currentPassword = $"guess-number-{i}", newPassword = "another-good-passphrase" }, user.AccessToken))
+                .ExpectProblem(HttpStatusCode.BadRequest);
+
+        (await client.PostAsync("/api/me/password", new { currentPassword = "correct-horse-battery", newPassword = "another-good-passphrase" }, user.AccessToken))
+            .ExpectProblem((HttpStatusCode)423);
+        (await client.PostAsync("/api/auth/login", new { email = user.Email, password = "correct-horse-battery" })).ExpectProblem((HttpStatusCode)423);
     }
 
     [Fact]

@@ -28,6 +28,28 @@ public sealed class ClusterTests(ProcessCluster cluster)
     });
 
     [Fact]
+    public Task Emails_and_ids_that_look_like_numbers_keep_their_own_stored_state() => cluster.Explain(async () =>
+    {
+        // Orleans' ADO.NET storage reads "a+x@…" as integer 0xA with extension "x@…", and a 32-hex
+        // id as a GUID in any letter case: keys must not be spelled so that two share a row.
+        var client = cluster.Apis[0].NewClient();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var first = await client.RegisterAsync($"a+{suffix}@example.test");
+        var second = await client.RegisterAsync($"0a+{suffix}@example.test");
+        Assert.NotEqual(first.Str("id"), second.Str("id"));
+
+        var signedIn = await client.LoginAsync($"0a+{suffix}@example.test");
+        Assert.Equal(second.Str("id"), signedIn.Id);
+        var parts = signedIn.RefreshToken.Split('.');
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = $"{parts[0].ToUpperInvariant()}.{parts[1]}.{parts[2]}" }))
+            .ExpectProblem(HttpStatusCode.Unauthorized);
+
+        var admin = await client.LoginAsync(ProcessCluster.AdminEmail, ProcessCluster.AdminPassword);
+        var patients = (await client.GetAsync("/api/admin/users?role=patient&pageSize=100", admin.AccessToken)).Expect(HttpStatusCode.OK);
+        Assert.Contains(patients["items"]!.AsArray(), u => u!.Str("id") == signedIn.Id);
+    });
+
+    [Fact]
     public Task Accounts_are_still_there_when_a_silo_is_stopped_or_killed() => cluster.Explain(async () =>
     {
         var client = cluster.Apis[0].NewClient();

@@ -121,6 +121,8 @@ public sealed class ProcessCluster : IAsyncLifetime
         ["Orleans__ClusterId"] = clusterId,
         ["Jwt__SigningKey"] = SigningKey,
         ["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02",
+        // Every request here comes from 127.0.0.1; failover polling must not trip the per-address limiter.
+        ["RateLimits__AuthenticationPerMinute"] = "100000",
     };
 }
 

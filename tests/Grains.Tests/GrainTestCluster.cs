@@ -35,7 +35,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton(new PlatformClock(Clock));
             silo.AddMedPlatformServices(Database, configuration);
             foreach (var name in StorageNames.Platform)
                 silo.AddMemoryGrainStorage(name);

@@ -8,7 +8,7 @@ namespace MedPlatform.Grains.Tests;
 [Collection(nameof(GrainCluster))]
 public sealed class UserGrainTests(GrainTestCluster cluster)
 {
-    private IUserGrain NewUserGrain() => cluster.Grains.GetGrain<IUserGrain>(Guid.NewGuid().ToString("N"));
+    private IUserGrain NewUserGrain() => cluster.Grains.GetGrain<IUserGrain>(UserIds.New());
 
     [Fact]
     public async Task Created_account_is_found_with_its_profile_and_without_verification()
@@ -62,43 +62,42 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
     {
         var grain = NewUserGrain();
         var user = await grain.Create(New());
-        var first = await grain.SignIn(Password, null);
-        Assert.True(RefreshTokens.TryParse(first!.RefreshToken, out var userId, out var firstSecret));
-        Assert.Equal(user.Id, userId);
+        var first = Token(await grain.SignIn(Password, null));
+        Assert.Equal(user.Id, first.UserId);
 
-        var second = await grain.Refresh(firstSecret, null);
+        var second = Token(await grain.Refresh(first.Session, first.Secret, null));
 
-        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
-        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(firstSecret, null));
+        Assert.Equal(first.Session, second.Session);
+        Assert.NotEqual(first.Secret, second.Secret);
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(first.Session, first.Secret, null));
     }
 
     [Fact]
-    public async Task A_rotated_token_presented_again_revokes_every_token_descended_from_it()
+    public async Task An_earlier_token_presented_again_ends_the_session_even_days_later()
     {
         var grain = NewUserGrain();
         await grain.Create(New());
-        var signedIn = await grain.SignIn(Password, null);
-        RefreshTokens.TryParse(signedIn!.RefreshToken, out _, out var stolen);
-        var legitimate = await grain.Refresh(stolen, null);
-        RefreshTokens.TryParse(legitimate.RefreshToken, out _, out var current);
+        var stolen = Token(await grain.SignIn(Password, null));
+        var attackers = Token(await grain.Refresh(stolen.Session, stolen.Secret, null));
+        cluster.Clock.Advance(TimeSpan.FromDays(3));
 
-        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(stolen, null));
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(stolen.Session, stolen.Secret, null));
 
-        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(current, null));
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(attackers.Session, attackers.Secret, null));
     }
 
     [Fact]
-    public async Task Another_device_keeps_its_session_when_one_family_is_revoked()
+    public async Task Another_device_keeps_its_session_when_one_session_is_revoked()
     {
         var grain = NewUserGrain();
         await grain.Create(New());
-        RefreshTokens.TryParse((await grain.SignIn(Password, null))!.RefreshToken, out _, out var phone);
-        RefreshTokens.TryParse((await grain.SignIn(Password, null))!.RefreshToken, out _, out var laptop);
-        await grain.Refresh(phone, null);
+        var phone = Token(await grain.SignIn(Password, null));
+        var laptop = Token(await grain.SignIn(Password, null));
+        await grain.Refresh(phone.Session, phone.Secret, null);
 
-        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(phone, null));
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(phone.Session, phone.Secret, null));
 
-        Assert.NotNull(await grain.Refresh(laptop, null));
+        Assert.NotNull(await grain.Refresh(laptop.Session, laptop.Secret, null));
     }
 
     [Fact]
@@ -106,11 +105,64 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
     {
         var grain = NewUserGrain();
         await grain.Create(New());
-        RefreshTokens.TryParse((await grain.SignIn(Password, null))!.RefreshToken, out _, out var secret);
+        var token = Token(await grain.SignIn(Password, null));
 
         cluster.Clock.Advance(TimeSpan.FromDays(15));
 
-        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(secret, null));
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(token.Session, token.Secret, null));
+    }
+
+    [Fact]
+    public async Task Signing_in_on_more_devices_than_allowed_ends_the_oldest_session()
+    {
+        var grain = NewUserGrain();
+        await grain.Create(New());
+        var sessions = new List<(string UserId, string Session, string Secret)>();
+        for (var i = 0; i < 11; i++)
+        {
+            sessions.Add(Token(await grain.SignIn(Password, null)));
+            cluster.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(sessions[0].Session, sessions[0].Secret, null));
+        Assert.NotNull(await grain.Refresh(sessions[1].Session, sessions[1].Secret, null));
+    }
+
+    [Fact]
+    public async Task A_refresh_token_naming_a_user_id_in_another_spelling_is_not_a_token()
+    {
+        var grain = NewUserGrain();
+        await grain.Create(New());
+        var signedIn = await grain.SignIn(Password, null);
+        var parts = signedIn!.RefreshToken.Split('.');
+
+        Assert.False(RefreshTokens.TryParse($"{parts[0].ToUpperInvariant()}.{parts[1]}.{parts[2]}", out _, out _, out _));
+        await Refused(ProblemKind.Unauthorized, () => cluster.Grains.GetGrain<IAccountsGrain>(0)
+            .Refresh($"{parts[0].ToUpperInvariant()}.{parts[1]}.{parts[2]}", null));
+    }
+
+    [Fact]
+    public async Task A_user_grain_under_a_non_canonical_id_holds_no_account()
+    {
+        var id = UserIds.New();
+        await cluster.Grains.GetGrain<IUserGrain>(id).Create(New());
+
+        var other = cluster.Grains.GetGrain<IUserGrain>(id.ToUpperInvariant());
+
+        Assert.Null(await other.Find());
+        await Assert.ThrowsAsync<ArgumentException>(() => other.Create(New()));
+    }
+
+    [Fact]
+    public async Task A_signed_in_network_becomes_known()
+    {
+        var grain = NewUserGrain();
+        await grain.Create(New());
+
+        await grain.SignIn(Password, "2001:db8:1:2::5");
+
+        Assert.True(await grain.IsKnownNetwork("2001:db8:1:2::/64"));
+        Assert.False(await grain.IsKnownNetwork("10.0.0.1"));
     }
 
     [Fact]
@@ -118,11 +170,11 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
     {
         var grain = NewUserGrain();
         var user = await grain.Create(New());
-        RefreshTokens.TryParse((await grain.SignIn(Password, null))!.RefreshToken, out _, out var secret);
+        var token = Token(await grain.SignIn(Password, null));
 
         await grain.ChangePassword(user.AsCaller(), Password, "a-brand-new-passphrase");
 
-        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(secret, null));
+        await Refused(ProblemKind.Unauthorized, () => grain.Refresh(token.Session, token.Secret, null));
         Assert.Null(await grain.SignIn(Password, null));
         Assert.NotNull(await grain.SignIn("a-brand-new-passphrase", null));
     }
@@ -188,9 +240,20 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
         await grain.Find();
 
         Assert.False(await VerifiedInReadModel(created.Id));
-        Assert.Equal(1, await cluster.Database.CountAsync("SELECT COUNT(*) FROM users WHERE id = @id;", c => c.Bind("id", created.Id)));
     }
 
-    private async Task<bool> VerifiedInReadModel(string id) =>
-        await cluster.Database.CountAsync("SELECT verified FROM users WHERE id = @id;", c => c.Bind("id", id)) == 1;
+    /// <summary>The read model's verified flag; fails the test if the account has no row.</summary>
+    private async Task<bool> VerifiedInReadModel(string id)
+    {
+        var rows = await cluster.Database.QueryAsync("SELECT verified FROM users WHERE id = @id;", c => c.Bind("id", id), r => r.GetInt64(0));
+        Assert.True(rows.Count == 1, $"user {id} has {rows.Count} rows in the read model");
+        return rows[0] == 1;
+    }
+
+    private static (string UserId, string Session, string Secret) Token(SignedIn? signedIn)
+    {
+        Assert.NotNull(signedIn);
+        Assert.True(RefreshTokens.TryParse(signedIn.RefreshToken, out var userId, out var session, out var secret));
+        return (userId, session, secret);
+    }
 }

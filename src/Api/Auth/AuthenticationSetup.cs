@@ -11,6 +11,8 @@ public static class AuthenticationSetup
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
             .Validate(jwt => string.IsNullOrEmpty(jwt.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(jwt.SigningKey) >= JwtOptions.MinimumKeyBytes,
                 $"Jwt:SigningKey must be at least {JwtOptions.MinimumKeyBytes} bytes.")
+            .Validate(jwt => !MedPlatform.Hosting.Placeholders.IsPlaceholder(jwt.SigningKey),
+                "Jwt:SigningKey is still the example value: generate one, e.g. `openssl rand -base64 48`.")
             .Validate(jwt => jwt.AccessTokenLifetime > TimeSpan.Zero && jwt.AccessTokenLifetime <= TimeSpan.FromHours(1),
                 "Jwt:AccessTokenLifetime must be between 0 and 1 hour.")
             .ValidateOnStart();

@@ -29,8 +29,8 @@ public static class ApiSetup
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
+            // Null fields are written as null: clients can rely on every contract field being present.
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddMedPlatformProblemDetails();
         builder.Services.AddMedPlatformAuthentication(builder.Configuration);

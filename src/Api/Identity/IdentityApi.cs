@@ -24,7 +24,8 @@ public static class IdentityApi
 
         var me = app.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
         me.MapGet("", GetMe).WithSummary("The signed-in account");
-        me.MapPost("/password", ChangePassword).WithSummary("Change the password; signs out every device");
+        me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Authentication)
+            .WithSummary("Change the password; signs out every device");
 
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
         admin.MapGet("/users", ListUsers).WithSummary("Accounts, newest first, by role and verification");

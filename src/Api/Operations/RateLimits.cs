@@ -10,7 +10,10 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Register, sign-in and refresh. Failed sign-ins are throttled separately, per account and address, in the grains.</summary>
+    /// <summary>
+    /// Register, sign-in, refresh and password change, per client network (IPv4 address or IPv6 /64).
+    /// Failed password checks are throttled separately, per account and network, in the grains.
+    /// </summary>
     public int AuthenticationPerMinute { get; set; } = 60;
 }
 
@@ -24,7 +27,7 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Authentication, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.ClientAddress() ?? "unknown",
+                MedPlatform.Identity.ClientNetworks.Of(context.ClientAddress()),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.AuthenticationPerMinute, Window = TimeSpan.FromMinutes(1) }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {

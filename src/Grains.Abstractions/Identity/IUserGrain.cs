@@ -11,14 +11,20 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The account, or null when there is none under this id.</summary>
     Task<UserView?> Find();
 
-    /// <summary>Checks the password and, when it matches, issues a refresh token. Null when it does not match.</summary>
+    /// <summary>Checks the password and, when it matches, starts a session with a refresh token. Null when it does not match.</summary>
     Task<SignedIn?> SignIn(string password, string? clientAddress);
 
-    /// <summary>Exchanges a refresh token for a new one (rotation). A used or revoked token is refused and revokes the whole family.</summary>
-    Task<SignedIn> Refresh(string refreshTokenSecret, string? clientAddress);
+    /// <summary>
+    /// Exchanges a session's current refresh token for a new one (rotation). A session's earlier
+    /// token coming back means a copy exists: the session is revoked.
+    /// </summary>
+    Task<SignedIn> Refresh(string sessionId, string secret, string? clientAddress);
 
-    /// <summary>Revokes one refresh token of the caller's, or all of them when <paramref name="refreshTokenSecret"/> is null.</summary>
-    Task SignOut(Caller caller, string? refreshTokenSecret);
+    /// <summary>Ends one of the caller's sessions, or all of them when <paramref name="sessionId"/> is null.</summary>
+    Task SignOut(Caller caller, string? sessionId);
+
+    /// <summary>Whether this account has signed in successfully from this client network before.</summary>
+    Task<bool> IsKnownNetwork(string network);
 
     Task ChangePassword(Caller caller, string currentPassword, string newPassword);
 

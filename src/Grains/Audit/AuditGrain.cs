@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 
 namespace MedPlatform.Audit;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class AuditGrain(AuditLog log, IGrainFactory grains) : Grain, IAuditGrain
 {
     public Task Record(AuditEntry entry) => log.Record(entry);

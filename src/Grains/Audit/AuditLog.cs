@@ -7,11 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedPlatform.Audit;
 
 /// <summary>
-/// The append-only audit log table. Grains write to it directly (in the silo) as part of the
-/// operation they audit: if the audit line cannot be written, the operation fails rather than
-/// going unrecorded.
+/// The append-only audit log table, written by grains in the silo as part of the operation they
+/// audit. A read of health data writes its line before the data is returned, so nothing is shown
+/// unrecorded. A change writes its line after the change is saved: if that write fails the
+/// request fails, and because changes are idempotent, the client's retry records it.
 /// </summary>
-public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase database, TimeProvider clock)
+public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase database, PlatformClock clock)
 {
     public const int TargetMaxLength = 400;
 

@@ -4,6 +4,7 @@ using MedPlatform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization.Serializers;
@@ -42,7 +43,7 @@ public static class MedPlatformSilo
                     providerName, storage.Platform,
                     new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
                     services.GetRequiredService<IActivatorProvider>(),
-                    services.GetRequiredService<TimeProvider>()));
+                    services.GetRequiredService<PlatformClock>()));
             }
         }
         if (storage.HasDurableReminders)
@@ -67,17 +68,20 @@ public static class MedPlatformSilo
     public static ISiloBuilder AddMedPlatformServices(this ISiloBuilder silo, SqlDatabase platform, IConfiguration configuration)
     {
         var services = silo.Services;
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(PlatformClock.RealTime);
         services.AddKeyedSingleton(Databases.Platform, platform);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
 
-        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
         services.AddOptions<AdminBootstrapOptions>().Bind(configuration.GetSection(AdminBootstrapOptions.Section))
             .Validate(admin => !admin.IsConfigured || AccountRules.EmailError(admin.Email) is null,
                 "Admin:Email is not a valid email address.")
             .Validate(admin => !admin.IsConfigured || AccountRules.PasswordError(admin.Password, admin.Email) is null,
                 $"Admin:Password must be set with Admin:Email, at least {AccountRules.PasswordMinLength} characters and not a common password.")
+            .Validate(admin => !admin.IsConfigured || !Placeholders.IsPlaceholder(admin.Password),
+                "Admin:Password is still the example value: set a real one.")
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 

@@ -1,3 +1,4 @@
+using MedPlatform.Hosting;
 using MedPlatform.Common;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,9 @@ namespace MedPlatform.Identity;
 /// Kept in memory on purpose: it lives for minutes, and persisting it would let anyone who types
 /// random addresses grow the database. A lost activation forgets its locks early, never late.
 /// </summary>
-public sealed class AccountLockoutGrain(TimeProvider clock, IOptions<AccountOptions> options) : Grain, IAccountLockoutGrain
+public sealed class AccountLockoutGrain(PlatformClock clock, IOptions<AccountOptions> options) : Grain, IAccountLockoutGrain
 {
-    private sealed class AddressRecord
+    private sealed class NetworkRecord
     {
         public int Failures;
         public int Locks;
@@ -17,17 +18,19 @@ public sealed class AccountLockoutGrain(TimeProvider clock, IOptions<AccountOpti
         public DateTimeOffset LastFailure;
     }
 
-    private readonly Dictionary<string, AddressRecord> byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NetworkRecord> byNetwork = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> recentFailures = new();
     private DateTimeOffset lockedForEveryoneUntil;
 
     private LoginThrottleOptions Settings => options.Value.Throttle;
 
-    public Task EnsureAllowed(string? clientAddress)
+    public Task EnsureAllowed(string network, bool knownNetwork)
     {
         var now = clock.GetUtcNow();
-        var until = lockedForEveryoneUntil;
-        if (byAddress.TryGetValue(Key(clientAddress), out var record) && record.LockedUntil > until)
+        // The account-wide lock stops guessing from many networks, but never locks the owner out
+        // of a network they have signed in from before.
+        var until = knownNetwork ? DateTimeOffset.MinValue : lockedForEveryoneUntil;
+        if (byNetwork.TryGetValue(network, out var record) && record.LockedUntil > until)
             until = record.LockedUntil;
         if (until > now)
         {
@@ -38,12 +41,12 @@ public sealed class AccountLockoutGrain(TimeProvider clock, IOptions<AccountOpti
         return Task.CompletedTask;
     }
 
-    public Task RecordFailure(string? clientAddress)
+    public Task RecordFailure(string network)
     {
         var now = clock.GetUtcNow();
         Forget(now);
 
-        var record = byAddress.TryGetValue(Key(clientAddress), out var known) ? known : byAddress[Key(clientAddress)] = new AddressRecord();
+        var record = byNetwork.TryGetValue(network, out var known) ? known : byNetwork[network] = new NetworkRecord();
         record.LastFailure = now;
         if (++record.Failures >= Settings.FailuresBeforeLock)
         {
@@ -64,9 +67,9 @@ public sealed class AccountLockoutGrain(TimeProvider clock, IOptions<AccountOpti
         return Task.CompletedTask;
     }
 
-    public Task RecordSuccess(string? clientAddress)
+    public Task RecordSuccess(string network)
     {
-        byAddress.Remove(Key(clientAddress));
+        byNetwork.Remove(network);
         return Task.CompletedTask;
     }
 
@@ -74,12 +77,10 @@ public sealed class AccountLockoutGrain(TimeProvider clock, IOptions<AccountOpti
     {
         while (recentFailures.TryPeek(out var oldest) && oldest <= now - Settings.AccountWideWindow)
             recentFailures.Dequeue();
-        foreach (var (address, record) in byAddress)
+        foreach (var (address, record) in byNetwork)
         {
             if (record.LockedUntil <= now && record.LastFailure <= now - Settings.MaxLock * 2)
-                byAddress.Remove(address);
+                byNetwork.Remove(address);
         }
     }
-
-    private static string Key(string? clientAddress) => clientAddress ?? "";
 }

@@ -26,6 +26,12 @@ public static class AccountRules
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// The key of an email's index and lockout grains. The prefix keeps Orleans' storage from
+    /// reading an address such as "a+b@c.d" as the integer key 0xA with extension "b@c.d".
+    /// </summary>
+    public static string EmailKey(string email) => "email:" + NormalizeEmail(email);
+
     public static Dictionary<string, string[]> Validate(NewAccount account)
     {
         var errors = new Dictionary<string, string[]>();

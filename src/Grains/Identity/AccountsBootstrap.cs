@@ -37,7 +37,7 @@ public sealed partial class AccountsBootstrap(
 
     private async Task EnsureAccount(NewAccount account, bool verify)
     {
-        var index = grains.GetGrain<IEmailIndexGrain>(AccountRules.NormalizeEmail(account.Email));
+        var index = grains.GetGrain<IEmailIndexGrain>(AccountRules.EmailKey(account.Email));
         var userId = await index.Find();
         if (userId is null || await grains.GetGrain<IUserGrain>(userId).Find() is null)
         {

@@ -4,10 +4,15 @@ using Orleans.Concurrency;
 
 namespace MedPlatform.Identity;
 
-[StatelessWorker]
+/// <summary>
+/// Stateless, so reentrant: while one call waits for a password hash or the database, the
+/// worker takes the next instead of queueing every account request behind it.
+/// </summary>
+[StatelessWorker, Reentrant]
 public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords) : Grain, IAccountsGrain
 {
     private const string BadCredentials = "The email address or password is incorrect.";
+    private const string BadRefreshToken = "The refresh token is not valid. Sign in again.";
 
     public async Task<UserView> Register(NewAccount account, string? clientAddress)
     {
@@ -20,59 +25,80 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task<SignedIn> SignIn(string email, string password, string? clientAddress)
     {
-        var normalized = AccountRules.NormalizeEmail(email);
-        var addressThrottle = GrainFactory.GetGrain<IAddressThrottleGrain>(clientAddress ?? "unknown");
-        var lockout = GrainFactory.GetGrain<IAccountLockoutGrain>(normalized);
-        await addressThrottle.EnsureAllowed();
-        await lockout.EnsureAllowed(clientAddress);
+        var key = AccountRules.EmailKey(email);
+        var network = ClientNetworks.Of(clientAddress);
+        var networkThrottle = GrainFactory.GetGrain<IAddressThrottleGrain>(network);
+        var lockout = GrainFactory.GetGrain<IAccountLockoutGrain>(key);
+        await networkThrottle.EnsureAllowed();
 
-        var userId = await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).Find();
-        SignedIn? signedIn = null;
-        if (userId is null)
+        var userId = await GrainFactory.GetGrain<IEmailIndexGrain>(key).Find();
+        var user = userId is null ? null : GrainFactory.GetGrain<IUserGrain>(userId);
+        await lockout.EnsureAllowed(network, knownNetwork: user is not null && await user.IsKnownNetwork(network));
+
+        SignedIn? signedIn;
+        if (user is null)
         {
             // An unknown email still pays for a password check, so the answer and its timing
             // are the same as for a wrong password.
             passwords.VerifyAgainstDecoy(password);
+            signedIn = null;
         }
         else
         {
-            signedIn = await GrainFactory.GetGrain<IUserGrain>(userId).SignIn(password, clientAddress);
+            signedIn = await user.SignIn(password, clientAddress);
         }
+
         if (signedIn is null)
         {
-            await Task.WhenAll(addressThrottle.RecordFailure(), lockout.RecordFailure(clientAddress));
-            await audit.Record("auth.login.failed", actorId: null, target: $"email:{normalized}", ip: clientAddress, subjectUserId: userId);
+            await Task.WhenAll(networkThrottle.RecordFailure(), lockout.RecordFailure(network));
+            await audit.Record("auth.login.failed", actorId: null, target: key, ip: clientAddress, subjectUserId: userId);
             throw DomainException.Unauthorized(BadCredentials);
         }
 
-        await lockout.RecordSuccess(clientAddress);
+        await lockout.RecordSuccess(network);
         await audit.Record("auth.login", signedIn.User.Id, $"user:{signedIn.User.Id}", clientAddress);
         return signedIn;
     }
 
     public async Task<SignedIn> Refresh(string refreshToken, string? clientAddress)
     {
-        if (!RefreshTokens.TryParse(refreshToken, out var userId, out var secret))
-            throw DomainException.Unauthorized("The refresh token is not valid. Sign in again.");
-        return await GrainFactory.GetGrain<IUserGrain>(userId).Refresh(secret, clientAddress);
+        if (!RefreshTokens.TryParse(refreshToken, out var userId, out var sessionId, out var secret))
+            throw DomainException.Unauthorized(BadRefreshToken);
+        return await GrainFactory.GetGrain<IUserGrain>(userId).Refresh(sessionId, secret, clientAddress);
     }
 
     public async Task SignOut(Caller caller, string? refreshToken)
     {
-        string? secret = null;
+        string? sessionId = null;
         if (refreshToken is not null)
         {
             // Someone else's or a malformed token signs nothing out, and says nothing about it.
-            if (!RefreshTokens.TryParse(refreshToken, out var userId, out secret) || userId != caller.UserId)
+            if (!RefreshTokens.TryParse(refreshToken, out var userId, out sessionId, out _) || userId != caller.UserId)
                 return;
         }
-        await GrainFactory.GetGrain<IUserGrain>(caller.UserId).SignOut(caller, secret);
-        await audit.Record(secret is null ? "auth.logout.all" : "auth.logout", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
+        await GrainFactory.GetGrain<IUserGrain>(caller.UserId).SignOut(caller, sessionId);
+        await audit.Record(sessionId is null ? "auth.logout.all" : "auth.logout", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
     }
 
     public async Task ChangePassword(Caller caller, string currentPassword, string newPassword)
     {
-        await GrainFactory.GetGrain<IUserGrain>(caller.UserId).ChangePassword(caller, currentPassword, newPassword);
+        var user = GrainFactory.GetGrain<IUserGrain>(caller.UserId);
+        var account = await user.Find() ?? throw DomainException.NotFound("No such account.");
+        // Guessing the current password with a stolen access token counts like failed sign-ins.
+        var network = ClientNetworks.Of(caller.ClientAddress);
+        var lockout = GrainFactory.GetGrain<IAccountLockoutGrain>(AccountRules.EmailKey(account.Email));
+        await lockout.EnsureAllowed(network, await user.IsKnownNetwork(network));
+        try
+        {
+            await user.ChangePassword(caller, currentPassword, newPassword);
+        }
+        catch (DomainException refusal) when (refusal.Errors?.ContainsKey("currentPassword") == true)
+        {
+            await lockout.RecordFailure(network);
+            await audit.Record("auth.password.change.failed", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
+            throw;
+        }
+        await lockout.RecordSuccess(network);
         await audit.Record("auth.password.changed", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
     }
 
@@ -93,6 +119,8 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
     public async Task<UserView> VerifyDoctor(Caller admin, string doctorId)
     {
         await AdminCheck.Ensure(GrainFactory, admin);
+        if (!UserIds.IsCanonical(doctorId))
+            throw DomainException.NotFound("No doctor with this id.");
         var doctor = await GrainFactory.GetGrain<IUserGrain>(doctorId).VerifyDoctor(admin);
         await audit.Record("admin.doctor.verified", admin.UserId, $"user:{doctor.Id}", admin.ClientAddress, doctor.Id);
         return doctor;
@@ -107,6 +135,6 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
     private Task<UserView> OpenAccount(NewAccount account)
     {
         AccountRules.EnsureValid(account);
-        return GrainFactory.GetGrain<IEmailIndexGrain>(AccountRules.NormalizeEmail(account.Email)).Register(account);
+        return GrainFactory.GetGrain<IEmailIndexGrain>(AccountRules.EmailKey(account.Email)).Register(account);
     }
 }

@@ -1,10 +1,11 @@
+using MedPlatform.Hosting;
 using MedPlatform.Common;
 using Microsoft.Extensions.Options;
 
 namespace MedPlatform.Identity;
 
 /// <summary>A sliding window of failed sign-ins from one client address. In memory, like the account lockout.</summary>
-public sealed class AddressThrottleGrain(TimeProvider clock, IOptions<AccountOptions> options) : Grain, IAddressThrottleGrain
+public sealed class AddressThrottleGrain(PlatformClock clock, IOptions<AccountOptions> options) : Grain, IAddressThrottleGrain
 {
     private readonly Queue<DateTimeOffset> failures = new();
 

@@ -16,7 +16,7 @@ public sealed class EmailIndexGrain(
 
     public async Task<UserView> Register(NewAccount account)
     {
-        if (AccountRules.NormalizeEmail(account.Email) != this.GetPrimaryKeyString())
+        if (AccountRules.EmailKey(account.Email) != this.GetPrimaryKeyString())
             throw new ArgumentException("The account's email does not belong to this index entry.", nameof(account));
 
         if (state.State.UserId is { } existing)
@@ -29,7 +29,7 @@ public sealed class EmailIndexGrain(
         {
             // Reserve the address before the account exists, so a crash in between leaves a
             // reservation to reuse rather than an account nobody can find by email.
-            state.State.UserId = Guid.NewGuid().ToString("N");
+            state.State.UserId = UserIds.New();
             await state.WriteStateAsync();
         }
 

@@ -1,12 +1,12 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Buffers.Text;
 
 namespace MedPlatform.Identity;
 
 /// <summary>
-/// The refresh token format: <c>{userId}.{secret}</c>. The user id routes the token to its User
-/// grain; the 256-bit secret is what proves possession and is stored only as a hash.
+/// The refresh token format: <c>{userId}.{sessionId}.{secret}</c>. The ids route the token to its
+/// User grain and session; the 256-bit secret proves possession and is stored only as a hash.
 /// </summary>
 public static class RefreshTokens
 {
@@ -15,16 +15,20 @@ public static class RefreshTokens
     public static string HashOf(string secret) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    public static string Format(string userId, string secret) => $"{userId}.{secret}";
+    public static bool Matches(string secret, string hash) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashOf(secret)), Encoding.ASCII.GetBytes(hash));
 
-    public static bool TryParse(string? token, out string userId, out string secret)
+    public static string Format(string userId, string sessionId, string secret) => $"{userId}.{sessionId}.{secret}";
+
+    public static bool TryParse(string? token, out string userId, out string sessionId, out string secret)
     {
-        userId = secret = "";
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return false;
-        var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot == token.Length - 1) return false;
-        userId = token[..dot];
-        secret = token[(dot + 1)..];
+        userId = sessionId = secret = "";
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
+            return false;
+        var parts = token.Split('.');
+        if (parts.Length != 3 || !UserIds.IsCanonical(parts[0]) || !UserIds.IsCanonical(parts[1]) || parts[2].Length == 0)
+            return false;
+        (userId, sessionId, secret) = (parts[0], parts[1], parts[2]);
         return true;
     }
 }

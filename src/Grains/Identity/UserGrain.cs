@@ -1,32 +1,38 @@
+using System.Data.Common;
 using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MedPlatform.Identity;
 
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Identity)] IPersistentState<UserState> state,
     Passwords passwords,
     UserDirectory directory,
     AuditLog audit,
-    TimeProvider clock,
-    IOptions<AccountOptions> options) : Grain, IUserGrain
+    PlatformClock clock,
+    IOptions<AccountOptions> options,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
 {
+    private const int KnownNetworksKept = 10;
+
     private string Id => this.GetPrimaryKeyString();
     private UserState Account => state.State;
+    private bool Exists => Account.Exists && UserIds.IsCanonical(Id);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The read model converges even if a silo died between saving a change and projecting it.
-        if (Account.Exists)
-        {
-            await directory.Upsert(UserProjection.From(Id, Account));
-        }
+        if (Exists)
+            await Project();
     }
 
     public async Task<UserView> Create(NewAccount account)
     {
+        if (!UserIds.IsCanonical(Id))
+            throw new ArgumentException($"'{Id}' is not a user id.");
         if (Account.Exists)
             throw DomainException.Conflict("An account with this id already exists.");
         AccountRules.EnsureValid(account);
@@ -36,21 +42,24 @@ public sealed class UserGrain(
             Email = account.Email.Trim(),
             DisplayName = account.DisplayName.Trim(),
             Role = account.Role,
-            Verified = false,
             Department = Blank(account.Department),
             LicenseNumber = Blank(account.LicenseNumber),
             CreatedAt = clock.GetUtcNow(),
             PasswordHash = passwords.Hash(account.Password),
         };
-        await SaveAndProject();
+        await Save();
+        await Project();
         return Account.ToView(Id);
     }
 
-    public Task<UserView?> Find() => Task.FromResult(Account.Exists ? Account.ToView(Id) : null);
+    public Task<UserView?> Find() => Task.FromResult(Exists ? Account.ToView(Id) : null);
+
+    public Task<bool> IsKnownNetwork(string network) =>
+        Task.FromResult(Exists && Account.KnownNetworks.Any(known => known.Network == network));
 
     public async Task<SignedIn?> SignIn(string password, string? clientAddress)
     {
-        if (!Account.Exists)
+        if (!Exists)
         {
             passwords.VerifyAgainstDecoy(password);
             return null;
@@ -61,52 +70,46 @@ public sealed class UserGrain(
         if (check == PasswordCheck.RightButRehash)
             Account.PasswordHash = passwords.Hash(password);
 
-        var signedIn = IssueRefreshToken(Guid.NewGuid().ToString("N"), clientAddress);
-        await state.WriteStateAsync();
-        return signedIn;
+        RememberNetwork(ClientNetworks.Of(clientAddress));
+        var (session, secret) = StartSession(clientAddress);
+        await Save();
+        return Issued(session, secret);
     }
 
-    public async Task<SignedIn> Refresh(string refreshTokenSecret, string? clientAddress)
+    public async Task<SignedIn> Refresh(string sessionId, string secret, string? clientAddress)
     {
         var now = clock.GetUtcNow();
-        var hash = RefreshTokens.HashOf(refreshTokenSecret);
-        var token = Account.Exists ? Account.RefreshTokens.Find(t => t.Hash == hash) : null;
-        if (token is null || token.ExpiresAt <= now)
+        var session = Exists ? Account.Sessions.Find(s => s.Id == sessionId) : null;
+        if (session is null || !session.IsLive(now))
             throw DomainException.Unauthorized("The refresh token is not valid. Sign in again.");
 
-        if (token.UsedAt is not null || token.RevokedAt is not null)
+        if (!RefreshTokens.Matches(secret, session.CurrentTokenHash))
         {
-            // A rotated token came back: someone holds a copy. End every session descended from it.
-            foreach (var sibling in Account.RefreshTokens.Where(t => t.FamilyId == token.FamilyId && t.RevokedAt is null))
-                sibling.RevokedAt = now;
-            await state.WriteStateAsync();
-            await audit.Record("auth.refresh.reused", actorId: null, target: $"user:{Id}", ip: clientAddress, subjectUserId: Id);
+            // An earlier token of this session came back: someone holds a copy. End the session.
+            session.RevokedAt = now;
+            await Save();
+            await audit.Record("auth.refresh.reused", actorId: null, target: $"user:{Id} session:{session.Id}", ip: clientAddress, subjectUserId: Id);
             throw DomainException.Unauthorized("The refresh token is not valid. Sign in again.");
         }
 
-        token.UsedAt = now;
-        var signedIn = IssueRefreshToken(token.FamilyId, clientAddress);
-        await state.WriteStateAsync();
-        return signedIn;
+        var next = RefreshTokens.NewSecret();
+        session.CurrentTokenHash = RefreshTokens.HashOf(next);
+        session.RefreshedAt = now;
+        session.ExpiresAt = now + options.Value.RefreshTokenLifetime;
+        session.ClientAddress = clientAddress;
+        await Save();
+        return Issued(session, next);
     }
 
-    public async Task SignOut(Caller caller, string? refreshTokenSecret)
+    public async Task SignOut(Caller caller, string? sessionId)
     {
         EnsureOwner(caller);
         var now = clock.GetUtcNow();
-        var hash = refreshTokenSecret is null ? null : RefreshTokens.HashOf(refreshTokenSecret);
-        var signedOut = Account.RefreshTokens
-            .Where(t => t.RevokedAt is null && (hash is null || t.Hash == hash))
-            .ToList();
-        if (hash is not null && signedOut.Count == 1)
-        {
-            // Signing out one device ends that device's whole chain of rotated tokens.
-            signedOut = Account.RefreshTokens.Where(t => t.RevokedAt is null && t.FamilyId == signedOut[0].FamilyId).ToList();
-        }
-        foreach (var token in signedOut)
-            token.RevokedAt = now;
-        if (signedOut.Count > 0)
-            await state.WriteStateAsync();
+        var ending = Account.Sessions.Where(s => s.RevokedAt is null && (sessionId is null || s.Id == sessionId)).ToList();
+        foreach (var session in ending)
+            session.RevokedAt = now;
+        if (ending.Count > 0)
+            await Save();
     }
 
     public async Task ChangePassword(Caller caller, string currentPassword, string newPassword)
@@ -122,61 +125,108 @@ public sealed class UserGrain(
         var now = clock.GetUtcNow();
         Account.PasswordHash = passwords.Hash(newPassword);
         Account.PasswordChangedAt = now;
-        foreach (var token in Account.RefreshTokens.Where(t => t.RevokedAt is null))
-            token.RevokedAt = now;
-        await state.WriteStateAsync();
+        foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
+            session.RevokedAt = now;
+        await Save();
     }
 
     public async Task<UserView> VerifyDoctor(Caller admin)
     {
         if (admin.Role != Role.Admin)
             throw DomainException.Forbidden("Only an administrator may verify a doctor.");
-        if (!Account.Exists || Account.Role != Role.Doctor)
+        if (!Exists || Account.Role != Role.Doctor)
             throw DomainException.NotFound("No doctor with this id.");
         if (!Account.Verified)
         {
             Account.Verified = true;
             Account.VerifiedAt = clock.GetUtcNow();
             Account.VerifiedBy = admin.UserId;
-            await SaveAndProject();
+            await Save();
         }
+        // Also when already verified: a retry repairs a projection that failed the first time.
+        await Project();
         return Account.ToView(Id);
     }
 
-    private SignedIn IssueRefreshToken(string familyId, string? clientAddress)
+    private (Session Session, string Secret) StartSession(string? clientAddress)
     {
         var now = clock.GetUtcNow();
         var settings = options.Value;
-        // Forget tokens nobody can use any more, and retire the oldest sessions beyond the limit.
-        Account.RefreshTokens.RemoveAll(t => t.ExpiresAt <= now || (t.RevokedAt ?? t.UsedAt) < now - TimeSpan.FromDays(1));
-        var live = Account.RefreshTokens.Where(t => t.IsLive(now)).OrderBy(t => t.IssuedAt).ToList();
-        foreach (var stale in live.Take(Math.Max(0, live.Count - settings.MaxSessionsPerUser + 1)))
-            stale.RevokedAt = now;
+        // Forget sessions nobody can use any more; retire the oldest live ones beyond the limit.
+        Account.Sessions.RemoveAll(s => s.ExpiresAt <= now);
+        var live = Account.Sessions.Where(s => s.IsLive(now)).OrderBy(s => s.RefreshedAt).ToList();
+        foreach (var oldest in live.Take(Math.Max(0, live.Count - settings.MaxSessionsPerUser + 1)))
+            oldest.RevokedAt = now;
+        var revoked = Account.Sessions.Where(s => s.RevokedAt is not null).OrderBy(s => s.RevokedAt).ToList();
+        foreach (var forgotten in revoked.Take(Math.Max(0, revoked.Count - settings.MaxSessionsPerUser)))
+            Account.Sessions.Remove(forgotten);
 
         var secret = RefreshTokens.NewSecret();
-        var record = new RefreshTokenRecord
+        var session = new Session
         {
-            Hash = RefreshTokens.HashOf(secret),
-            FamilyId = familyId,
-            IssuedAt = now,
+            Id = UserIds.New(),
+            CurrentTokenHash = RefreshTokens.HashOf(secret),
+            StartedAt = now,
+            RefreshedAt = now,
             ExpiresAt = now + settings.RefreshTokenLifetime,
             ClientAddress = clientAddress,
         };
-        Account.RefreshTokens.Add(record);
-        return new SignedIn(Account.ToView(Id), RefreshTokens.Format(Id, secret), record.ExpiresAt);
+        Account.Sessions.Add(session);
+        return (session, secret);
+    }
+
+    private SignedIn Issued(Session session, string secret) =>
+        new(Account.ToView(Id), RefreshTokens.Format(Id, session.Id, secret), session.ExpiresAt);
+
+    private void RememberNetwork(string network)
+    {
+        if (network == ClientNetworks.Unknown)
+            return;
+        Account.KnownNetworks.RemoveAll(known => known.Network == network);
+        Account.KnownNetworks.Insert(0, new KnownNetwork(network, clock.GetUtcNow()));
+        if (Account.KnownNetworks.Count > KnownNetworksKept)
+            Account.KnownNetworks.RemoveRange(KnownNetworksKept, Account.KnownNetworks.Count - KnownNetworksKept);
     }
 
     private void EnsureOwner(Caller caller)
     {
-        if (!Account.Exists || caller.UserId != Id)
+        if (!Exists || caller.UserId != Id)
             throw DomainException.NotFound("No such account.");
     }
 
-    private async Task SaveAndProject()
+    /// <summary>Persists the change; if that fails, the activation is dropped so no unsaved change lingers in memory.</summary>
+    private async Task Save()
     {
-        await state.WriteStateAsync();
-        await directory.Upsert(UserProjection.From(Id, Account));
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Updates the read model. A failure does not undo the saved change: it is logged, and the
+    /// activation is dropped so the next use re-projects.
+    /// </summary>
+    private async Task Project()
+    {
+        try
+        {
+            await directory.Upsert(UserProjection.From(Id, Account));
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            LogProjectionFailed(e, Id);
+            DeactivateOnIdle();
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not project user {UserId} into the read model; it will be re-projected on its next activation")]
+    private partial void LogProjectionFailed(Exception exception, string userId);
 }

@@ -13,10 +13,13 @@ public sealed class UserState
     [Id(5)] public string? LicenseNumber { get; set; }
     [Id(6)] public DateTimeOffset CreatedAt { get; set; }
     [Id(7)] public string PasswordHash { get; set; } = "";
-    [Id(8)] public List<RefreshTokenRecord> RefreshTokens { get; set; } = [];
+    // Id 8 held per-token refresh records before sessions replaced them; do not reuse it.
     [Id(9)] public DateTimeOffset? VerifiedAt { get; set; }
     [Id(10)] public string? VerifiedBy { get; set; }
     [Id(11)] public DateTimeOffset? PasswordChangedAt { get; set; }
+    [Id(12)] public List<Session> Sessions { get; set; } = [];
+    /// <summary>Client networks this account signed in from, most recent first (a few at most).</summary>
+    [Id(13)] public List<KnownNetwork> KnownNetworks { get; set; } = [];
 
     public bool Exists => Email is not null;
 
@@ -25,19 +28,22 @@ public sealed class UserState
 }
 
 /// <summary>
-/// One issued refresh token, stored only as its SHA-256 hash. Tokens descended from one sign-in
-/// share a family, so presenting a token twice (a stolen copy) can revoke the whole family.
+/// One signed-in device: started by a sign-in, kept alive by refresh-token rotation. Only the
+/// current token's hash is kept, so any earlier token of the session coming back is a copy.
 /// </summary>
-[GenerateSerializer, Alias("MedPlatform.RefreshTokenRecord")]
-public sealed class RefreshTokenRecord
+[GenerateSerializer, Alias("MedPlatform.Session")]
+public sealed class Session
 {
-    [Id(0)] public string Hash { get; set; } = "";
-    [Id(1)] public string FamilyId { get; set; } = "";
-    [Id(2)] public DateTimeOffset IssuedAt { get; set; }
-    [Id(3)] public DateTimeOffset ExpiresAt { get; set; }
-    [Id(4)] public DateTimeOffset? UsedAt { get; set; }
+    [Id(0)] public string Id { get; set; } = "";
+    [Id(1)] public string CurrentTokenHash { get; set; } = "";
+    [Id(2)] public DateTimeOffset StartedAt { get; set; }
+    [Id(3)] public DateTimeOffset RefreshedAt { get; set; }
+    [Id(4)] public DateTimeOffset ExpiresAt { get; set; }
     [Id(5)] public DateTimeOffset? RevokedAt { get; set; }
     [Id(6)] public string? ClientAddress { get; set; }
 
-    public bool IsLive(DateTimeOffset now) => UsedAt is null && RevokedAt is null && ExpiresAt > now;
+    public bool IsLive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 }
+
+[GenerateSerializer, Alias("MedPlatform.KnownNetwork")]
+public sealed record KnownNetwork([property: Id(0)] string Network, [property: Id(1)] DateTimeOffset LastSignIn);

@@ -1,3 +1,4 @@
+using MedPlatform.Hosting;
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace MedPlatform.Storage;
 /// folder once, in order, and records it in <c>schema_migrations</c>. Several silos may start at
 /// once, so the work is serialized by a database lock (MariaDB) or an immediate transaction (SQLite).
 /// </summary>
-public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger, PlatformClock clock)
 {
     private static readonly Assembly ScriptAssembly = typeof(SchemaMigrator).Assembly;
 
@@ -49,7 +50,7 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
             await ExecuteAsync(connection, await ReadResourceAsync(resource), cancellationToken);
             await using var record = connection.CreateCommand();
             record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at);";
-            record.Bind("id", id).Bind("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            record.Bind("id", id).Bind("at", clock.GetUtcNow().ToUnixTimeMilliseconds());
             await record.ExecuteNonQueryAsync(cancellationToken);
             LogApplied(database.Name, id);
         }
@@ -122,7 +123,8 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT GET_LOCK(@name, 300);";
         command.Bind("name", $"medplatform.schema.{database.Name}");
-        if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 1)
+        // 1: acquired; 0: timed out; NULL: an error such as the server killing the wait.
+        if (await command.ExecuteScalarAsync(cancellationToken) is not (1L or 1))
         {
             throw new TimeoutException($"Timed out waiting for the schema lock of database '{database.Name}'.");
         }
@@ -143,9 +145,16 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
 
         public async ValueTask DisposeAsync()
         {
-            if (!done)
+            if (done)
+                return;
+            try
             {
                 await ExecuteAsync(connection, abandonSql, CancellationToken.None);
+            }
+            catch (DbException)
+            {
+                // The migration already failed; that error is the one to report. Closing the
+                // connection releases the lock and rolls back anyway.
             }
         }
     }

@@ -1,3 +1,4 @@
+using MedPlatform.Hosting;
 using System.Globalization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -15,7 +16,7 @@ public sealed class SqliteGrainStorage(
     SqlDatabase database,
     IGrainStorageSerializer serializer,
     IActivatorProvider activators,
-    TimeProvider clock) : IGrainStorage
+    PlatformClock clock) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

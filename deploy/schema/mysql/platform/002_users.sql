@@ -2,7 +2,7 @@
 -- projects into this table after every change and on activation.
 CREATE TABLE IF NOT EXISTS users
 (
-    id             VARCHAR(64)  NOT NULL,
+    id             VARCHAR(64)  COLLATE ascii_bin NOT NULL,
     email          VARCHAR(320) NOT NULL,
     display_name   VARCHAR(200) NOT NULL,
     role           VARCHAR(16)  NOT NULL,

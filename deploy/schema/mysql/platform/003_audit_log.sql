@@ -3,8 +3,8 @@ CREATE TABLE IF NOT EXISTS audit_log
 (
     id              BIGINT       NOT NULL AUTO_INCREMENT,
     occurred_at     BIGINT       NOT NULL,
-    actor_id        VARCHAR(64)  NULL,
-    subject_user_id VARCHAR(64)  NULL,
+    actor_id        VARCHAR(64)  COLLATE ascii_bin NULL,
+    subject_user_id VARCHAR(64)  COLLATE ascii_bin NULL,
     action          VARCHAR(64)  NOT NULL,
     target          VARCHAR(400) NULL,
     ip              VARCHAR(64)  NULL,
