@@ -9,8 +9,18 @@ namespace MedPlatform.TestSupport;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    // Whatever a test run started is killed when the test host exits, even after a failed setup.
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+
+    static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var orphan in Running.Values)
+        {
+            try { orphan.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        }
+    };
 
     private ChildProcess(string name, Process process)
     {
@@ -43,6 +53,8 @@ public sealed class ChildProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         if (!process.Start())
             throw new InvalidOperationException($"Could not start {name} ({fileName}).");
+        Running[process.Id] = process;
+        process.Exited += (_, _) => Running.TryRemove(process.Id, out _);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;

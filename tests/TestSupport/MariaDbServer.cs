@@ -32,7 +32,15 @@ public sealed class MariaDbServer : IAsyncDisposable
                 throw new InvalidOperationException("mariadb-install-db failed:\n" + install.RecentOutput());
         }
         var server = new MariaDbServer(directory, FreePort.Next());
-        await server.StartAsync();
+        try
+        {
+            await server.StartAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 

@@ -13,7 +13,15 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartNewAsync()
     {
         var redis = new RedisServer(FreePort.Next());
-        await redis.StartAsync();
+        try
+        {
+            await redis.StartAsync();
+        }
+        catch
+        {
+            await redis.DisposeAsync();
+            throw;
+        }
         return redis;
     }
 
