@@ -1,4 +1,5 @@
 using MedPlatform.Api.Audit;
+using MedPlatform.Api.Forum;
 using MedPlatform.Api.Hosting;
 using MedPlatform.Api.Identity;
 using MedPlatform.Api.Operations;
@@ -13,6 +14,7 @@ app.MapHealthEndpoints();
 app.MapMedPlatformOpenApi();
 app.MapIdentityApi();
 app.MapAuditApi();
+app.MapForumApi();
 app.Run();
 
 /// <summary>Visible to the Api tests' WebApplicationFactory.</summary>

@@ -16,6 +16,10 @@ public static class CallerExtensions
         return new Caller(id, role, context.ClientAddress());
     }
 
+    /// <summary>The signed-in caller, or null for a visitor (no token, or one that did not validate).</summary>
+    public static Caller? ViewerOrNull(this HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? context.ToCaller() : null;
+
     /// <summary>The client's address, after the trusted proxies' X-Forwarded-For has been applied.</summary>
     public static string? ClientAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 }

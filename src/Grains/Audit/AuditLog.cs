@@ -19,16 +19,33 @@ public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase
     public Task Record(string action, string? actorId, string? target, string? ip, string? subjectUserId = null) =>
         Record(new AuditEntry(clock.GetUtcNow(), actorId, action, target, ip, subjectUserId));
 
-    public Task Record(AuditEntry entry) =>
-        database.ExecuteAsync(
-            """
-            INSERT INTO audit_log (occurred_at, actor_id, subject_user_id, action, target, ip)
-            VALUES (@at, @actor, @subject, @action, @target, @ip);
-            """,
-            command => command
-                .Bind("at", entry.At.ToUnixTimeMilliseconds()).Bind("actor", entry.ActorId)
-                .Bind("subject", entry.SubjectUserId ?? entry.ActorId).Bind("action", entry.Action)
-                .Bind("target", Truncate(entry.Target)).Bind("ip", entry.Ip));
+    public Task Record(AuditEntry entry) => database.ExecuteAsync(InsertSql, command => Bind(command, entry));
+
+    private const string InsertSql = """
+        INSERT INTO audit_log (occurred_at, actor_id, subject_user_id, action, target, ip)
+        VALUES (@at, @actor, @subject, @action, @target, @ip);
+        """;
+
+    private static void Bind(System.Data.Common.DbCommand command, AuditEntry entry) => command
+        .Bind("at", entry.At.ToUnixTimeMilliseconds()).Bind("actor", entry.ActorId)
+        .Bind("subject", entry.SubjectUserId ?? entry.ActorId).Bind("action", entry.Action)
+        .Bind("target", Truncate(entry.Target)).Bind("ip", entry.Ip);
+
+    /// <summary>Several lines in one transaction: all are recorded or none.</summary>
+    public async Task Record(IReadOnlyList<AuditEntry> entries)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var entry in entries)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = InsertSql;
+            Bind(command, entry);
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
 
     public async Task<PagedResult<AuditEntry>> Query(AuditQuery query)
     {

@@ -1,4 +1,5 @@
 using MedPlatform.Audit;
+using MedPlatform.Forum;
 using MedPlatform.Identity;
 using MedPlatform.Storage;
 using Microsoft.Extensions.Configuration;
@@ -85,10 +86,17 @@ public static class MedPlatformSilo
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<UserDirectory>();
-        services.AddSingleton<AuditLog>();
-        silo.AddStartupTask<AccountsBootstrap>();
+        services.AddSingleton<DepartmentCatalog>();
+        services.AddSingleton<ThreadDirectory>();
+        services.AddSingleton<DemoForum>();
+
+        services.AddSingleton<IBootstrapStep, ForumReferenceData>();
+        services.AddSingleton<IBootstrapStep, AccountsBootstrap>();
+        services.AddSingleton<IBootstrapStep, ForumDemoContent>();
+        silo.AddStartupTask<PlatformBootstrap>();
         return silo;
     }
 }

@@ -6,16 +6,18 @@ using Microsoft.Extensions.Options;
 namespace MedPlatform.Identity;
 
 /// <summary>
-/// Runs when a silo becomes active: creates the configured administrator and, when demo seeding
-/// is on, the demo accounts. Every silo runs it; the email index makes it idempotent.
+/// Creates the configured administrator and, when demo seeding is on, the demo accounts.
+/// The email index makes it idempotent.
 /// </summary>
 public sealed partial class AccountsBootstrap(
     IGrainFactory grains,
     IOptions<AdminBootstrapOptions> admin,
     IOptions<DemoOptions> demo,
-    ILogger<AccountsBootstrap> logger) : IStartupTask
+    ILogger<AccountsBootstrap> logger) : IBootstrapStep
 {
-    public async Task Execute(CancellationToken cancellationToken)
+    public int Order => 100;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (admin.Value.IsConfigured)
         {

@@ -9,7 +9,8 @@ namespace MedPlatform.Identity;
 /// worker takes the next instead of queueing every account request behind it.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords) : Grain, IAccountsGrain
+public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords, Forum.DepartmentCatalog departments)
+    : Grain, IAccountsGrain
 {
     private const string BadCredentials = "The email address or password is incorrect.";
     private const string BadRefreshToken = "The refresh token is not valid. Sign in again.";
@@ -18,6 +19,8 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
     {
         if (account.Role is not (Role.Patient or Role.Doctor))
             throw DomainException.Invalid("role", "Register as a patient or a doctor.");
+        if (!string.IsNullOrWhiteSpace(account.Department) && !await departments.Exists(account.Department.Trim()))
+            throw DomainException.Invalid("department", "Choose one of the forum's departments.");
         var user = await OpenAccount(account);
         await audit.Record("account.registered", user.Id, $"user:{user.Id}", clientAddress);
         return user;

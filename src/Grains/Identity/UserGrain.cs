@@ -1,4 +1,3 @@
-using System.Data.Common;
 using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace MedPlatform.Identity;
 
-public sealed partial class UserGrain(
+public sealed class UserGrain(
     [PersistentState("user", StorageNames.Identity)] IPersistentState<UserState> state,
     Passwords passwords,
     UserDirectory directory,
@@ -47,7 +46,7 @@ public sealed partial class UserGrain(
             CreatedAt = clock.GetUtcNow(),
             PasswordHash = passwords.Hash(account.Password),
         };
-        await Save();
+        await this.Save(state);
         await Project();
         return Account.ToView(Id);
     }
@@ -72,7 +71,7 @@ public sealed partial class UserGrain(
 
         RememberNetwork(ClientNetworks.Of(clientAddress));
         var (session, secret) = StartSession(clientAddress);
-        await Save();
+        await this.Save(state);
         return Issued(session, secret);
     }
 
@@ -87,7 +86,7 @@ public sealed partial class UserGrain(
         {
             // An earlier token of this session came back: someone holds a copy. End the session.
             session.RevokedAt = now;
-            await Save();
+            await this.Save(state);
             await audit.Record("auth.refresh.reused", actorId: null, target: $"user:{Id} session:{session.Id}", ip: clientAddress, subjectUserId: Id);
             throw DomainException.Unauthorized("The refresh token is not valid. Sign in again.");
         }
@@ -97,7 +96,7 @@ public sealed partial class UserGrain(
         session.RefreshedAt = now;
         session.ExpiresAt = now + options.Value.RefreshTokenLifetime;
         session.ClientAddress = clientAddress;
-        await Save();
+        await this.Save(state);
         return Issued(session, next);
     }
 
@@ -109,7 +108,7 @@ public sealed partial class UserGrain(
         foreach (var session in ending)
             session.RevokedAt = now;
         if (ending.Count > 0)
-            await Save();
+            await this.Save(state);
     }
 
     public async Task ChangePassword(Caller caller, string currentPassword, string newPassword)
@@ -127,7 +126,7 @@ public sealed partial class UserGrain(
         Account.PasswordChangedAt = now;
         foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
             session.RevokedAt = now;
-        await Save();
+        await this.Save(state);
     }
 
     public async Task<UserView> VerifyDoctor(Caller admin)
@@ -141,7 +140,7 @@ public sealed partial class UserGrain(
             Account.Verified = true;
             Account.VerifiedAt = clock.GetUtcNow();
             Account.VerifiedBy = admin.UserId;
-            await Save();
+            await this.Save(state);
         }
         // Also when already verified: a retry repairs a projection that failed the first time.
         await Project();
@@ -194,39 +193,7 @@ public sealed partial class UserGrain(
             throw DomainException.NotFound("No such account.");
     }
 
-    /// <summary>Persists the change; if that fails, the activation is dropped so no unsaved change lingers in memory.</summary>
-    private async Task Save()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Updates the read model. A failure does not undo the saved change: it is logged, and the
-    /// activation is dropped so the next use re-projects.
-    /// </summary>
-    private async Task Project()
-    {
-        try
-        {
-            await directory.Upsert(UserProjection.From(Id, Account));
-        }
-        catch (Exception e) when (e is DbException or TimeoutException)
-        {
-            LogProjectionFailed(e, Id);
-            DeactivateOnIdle();
-        }
-    }
+    private Task Project() => this.Project(() => directory.Upsert(UserProjection.From(Id, Account)), logger);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not project user {UserId} into the read model; it will be re-projected on its next activation")]
-    private partial void LogProjectionFailed(Exception exception, string userId);
 }
