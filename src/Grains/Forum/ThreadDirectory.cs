@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
 using MedPlatform.Identity;
@@ -50,35 +49,66 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
 
     public async Task<bool> IsEmpty() => await database.CountAsync("SELECT COUNT(*) FROM forum_threads;") == 0;
 
+    /// <summary>
+    /// One page of threads, newest first. A list without search takes its total from the
+    /// per-department counts. In SQLite a search walks the full-text index newest first and stops
+    /// at the page, and counts its matches in the index (with an IN list when other filters apply:
+    /// SQLite's planner would otherwise probe the index once per row of the department).
+    /// </summary>
     public async Task<PagedResult<ThreadRow>> List(ThreadQuery query, Caller? viewer)
     {
-        var where = new StringBuilder(" WHERE 1 = 1");
+        var words = SearchText.Words(query.Text);
+        var filters = new List<string>();
         var binds = new List<(string Name, object? Value)>();
         if (query.Department is not null)
         {
-            where.Append(" AND department = @department");
+            filters.Add("t.department = @department");
             binds.Add(("department", query.Department));
         }
         if (query.Mine && viewer is not null)
         {
-            where.Append(viewer.Role == Role.Doctor
-                ? " AND seq IN (SELECT thread_seq FROM forum_thread_doctors WHERE doctor_id = @viewer)"
-                : " AND author_id = @viewer");
+            filters.Add(viewer.Role == Role.Doctor
+                ? "t.seq IN (SELECT thread_seq FROM forum_thread_doctors WHERE doctor_id = @viewer)"
+                : "t.author_id = @viewer");
             binds.Add(("viewer", viewer.UserId));
         }
-        AppendTextFilter(where, binds, SearchText.Words(query.Text));
+
+        string rowsFrom, order, countSql;
+        if (words.Count == 0)
+        {
+            (rowsFrom, order) = ("forum_threads t", "t.seq");
+            countSql = $"SELECT COUNT(*) FROM forum_threads t{Where(filters)};";
+        }
+        else if (!MySql)
+        {
+            binds.Add(("match", SearchText.Fts5Match(words)));
+            // CROSS JOIN keeps the full-text index as the outer loop, walked in rowid (seq) order.
+            (rowsFrom, order) = ("forum_threads_fts f CROSS JOIN forum_threads t ON t.seq = f.rowid", "f.rowid");
+            countSql = filters.Count == 0
+                ? "SELECT COUNT(*) FROM forum_threads_fts WHERE forum_threads_fts MATCH @match;"
+                : $"SELECT COUNT(*) FROM forum_threads t{Where([.. filters, "t.seq IN (SELECT rowid FROM forum_threads_fts WHERE forum_threads_fts MATCH @match)"])};";
+            filters.Add("forum_threads_fts MATCH @match");
+        }
+        else
+        {
+            AddMariaDbTextFilter(filters, binds, words);
+            (rowsFrom, order) = ("forum_threads t", "t.seq");
+            countSql = $"SELECT COUNT(*) FROM forum_threads t{Where(filters)};";
+        }
         void Bind(DbCommand command)
         {
             foreach (var (name, value) in binds)
                 command.Bind(name, value);
         }
 
-        var total = await database.CountAsync($"SELECT COUNT(*) FROM forum_threads{where};", Bind);
+        var total = words.Count == 0 && !query.Mine
+            ? await CountFromCounters(query.Department)
+            : await database.CountAsync(countSql, Bind);
         var rows = await database.QueryAsync(
             $"""
-            SELECT id, title, department, author_name, anonymous, created_at, answer_count, has_accepted, author_id
-            FROM forum_threads{where}
-            ORDER BY seq DESC
+            SELECT t.id, t.title, t.department, t.author_name, t.anonymous, t.created_at, t.answer_count, t.has_accepted, t.author_id
+            FROM {rowsFrom}{Where(filters)}
+            ORDER BY {order} DESC
             LIMIT @take OFFSET @skip;
             """,
             command => { Bind(command); command.Bind("take", query.Paging.PageSize).Bind("skip", query.Paging.Offset); },
@@ -89,25 +119,26 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
         return new PagedResult<ThreadRow>(rows, query.Paging.Page, query.Paging.PageSize, total);
     }
 
-    private void AppendTextFilter(StringBuilder where, List<(string, object?)> binds, IReadOnlyList<string> words)
+    private static string Where(IReadOnlyList<string> filters) => filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
+
+    private Task<long> CountFromCounters(string? department) =>
+        database.CountAsync(
+            department is null
+                ? "SELECT COALESCE(SUM(threads), 0) FROM forum_thread_counts;"
+                : "SELECT COALESCE(SUM(threads), 0) FROM forum_thread_counts WHERE department = @department;",
+            command => { if (department is not null) command.Bind("department", department); });
+
+    private static void AddMariaDbTextFilter(List<string> filters, List<(string, object?)> binds, IReadOnlyList<string> words)
     {
-        if (words.Count == 0)
-            return;
-        if (!MySql)
-        {
-            where.Append(" AND seq IN (SELECT rowid FROM forum_threads_fts WHERE forum_threads_fts MATCH @match)");
-            binds.Add(("match", SearchText.Fts5Match(words)));
-            return;
-        }
         if (SearchText.MariaDbMatch(words) is { Length: > 0 } match)
         {
-            where.Append(" AND MATCH (title, body) AGAINST (@match IN BOOLEAN MODE)");
+            filters.Add("MATCH (t.title, t.body) AGAINST (@match IN BOOLEAN MODE)");
             binds.Add(("match", match));
         }
         var shortWords = words.Where(w => w.Length < SearchText.MariaDbMinWordLength).ToList();
         for (var i = 0; i < shortWords.Count; i++)
         {
-            where.Append($" AND (title LIKE @short{i} OR body LIKE @short{i})");
+            filters.Add($"(t.title LIKE @short{i} OR t.body LIKE @short{i})");
             binds.Add(($"short{i}", $"%{shortWords[i]}%"));
         }
     }

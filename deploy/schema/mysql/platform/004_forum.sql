@@ -35,6 +35,20 @@ CREATE TABLE IF NOT EXISTS forum_threads
     FULLTEXT KEY ft_forum_threads (title, body)
 ) CHARACTER SET utf8mb4;
 
+-- Thread counts per department, kept by trigger, so an unfiltered or department list knows its
+-- total without counting rows.
+CREATE TABLE IF NOT EXISTS forum_thread_counts
+(
+    department VARCHAR(64) COLLATE ascii_bin NOT NULL,
+    threads    BIGINT      NOT NULL,
+    CONSTRAINT pk_forum_thread_counts PRIMARY KEY (department)
+) CHARACTER SET utf8mb4;
+CREATE TRIGGER IF NOT EXISTS forum_thread_counts_insert AFTER INSERT ON forum_threads FOR EACH ROW
+    INSERT INTO forum_thread_counts (department, threads) VALUES (NEW.department, 1)
+    ON DUPLICATE KEY UPDATE threads = threads + 1;
+CREATE TRIGGER IF NOT EXISTS forum_thread_counts_delete AFTER DELETE ON forum_threads FOR EACH ROW
+    UPDATE forum_thread_counts SET threads = threads - 1 WHERE department = OLD.department;
+
 -- Which doctors answered which thread, for a doctor's "mine" list.
 CREATE TABLE IF NOT EXISTS forum_thread_doctors
 (
