@@ -2,6 +2,7 @@ using MedPlatform.Api.Audit;
 using MedPlatform.Api.Forum;
 using MedPlatform.Api.Hosting;
 using MedPlatform.Api.Identity;
+using MedPlatform.Api.Mall;
 using MedPlatform.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,9 @@ app.MapMedPlatformOpenApi();
 app.MapIdentityApi();
 app.MapAuditApi();
 app.MapForumApi();
+app.MapCatalogApi();
+app.MapPrescriptionsApi();
+app.MapCartApi();
 app.Run();
 
 /// <summary>Visible to the Api tests' WebApplicationFactory.</summary>

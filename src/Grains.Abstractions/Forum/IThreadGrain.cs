@@ -25,4 +25,11 @@ public interface IThreadGrain : IGrainWithStringKey
 
     /// <summary>A verified doctor agrees with another doctor's answer; once per doctor.</summary>
     Task<AnswerView> Endorse(Caller doctor, string answerId);
+
+    /// <summary>
+    /// Who a doctor who answered this thread may prescribe for: the author's id and whether the
+    /// thread is anonymous. Called inside the silo only, so the id never reaches the doctor. 404 if
+    /// there is no thread, 403 if the doctor did not answer it.
+    /// </summary>
+    Task<(string PatientId, bool Anonymous)> PrescriptionPatient(Caller doctor);
 }

@@ -11,7 +11,7 @@ public sealed class AuditGrain(AuditLog log, IGrainFactory grains) : Grain, IAud
 
     public async Task<PagedResult<AuditEntry>> Query(Caller admin, AuditQuery query)
     {
-        await AdminCheck.Ensure(grains, admin);
+        await RoleCheck.EnsureAdmin(grains, admin);
         return await log.Query(query);
     }
 }

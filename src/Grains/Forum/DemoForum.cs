@@ -100,10 +100,5 @@ public sealed class DemoForum(IGrainFactory grains)
         }
     }
 
-    private async Task<Caller?> DemoCaller(string email)
-    {
-        var userId = await grains.GetGrain<IEmailIndexGrain>(AccountRules.EmailKey(email)).Find();
-        var account = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).Find();
-        return account is null ? null : new Caller(account.Id, account.Role, null);
-    }
+    private Task<Caller?> DemoCaller(string email) => DemoAccounts.CallerAsync(grains, email);
 }

@@ -126,6 +126,14 @@ public sealed class ThreadGrain(
         return ToView(answer, doctor);
     }
 
+    public Task<(string PatientId, bool Anonymous)> PrescriptionPatient(Caller doctor)
+    {
+        EnsureExists();
+        if (!Thread.Answers.Any(a => a.DoctorId == doctor.UserId))
+            throw DomainException.Forbidden("Doctors prescribe through the threads they answered.");
+        return Task.FromResult((Thread.AuthorId!, Thread.Anonymous));
+    }
+
     private ThreadView ViewFor(Caller? viewer) =>
         new(Id, Thread.Title, Thread.Body, Thread.Department,
             AuthorNames.Shown(viewer, Thread.AuthorId!, Thread.AuthorName, Thread.Anonymous),

@@ -1,6 +1,7 @@
 using MedPlatform.Audit;
 using MedPlatform.Forum;
 using MedPlatform.Identity;
+using MedPlatform.Mall;
 using MedPlatform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,10 +93,16 @@ public static class MedPlatformSilo
         services.AddSingleton<DepartmentCatalog>();
         services.AddSingleton<ThreadDirectory>();
         services.AddSingleton<DemoForum>();
+        services.AddSingleton<CategoryCatalog>();
+        services.AddSingleton<ProductDirectory>();
+        services.AddSingleton<PrescriptionDirectory>();
+        services.AddSingleton<DemoMall>();
 
         services.AddSingleton<IBootstrapStep, ForumReferenceData>();
+        services.AddSingleton<IBootstrapStep, MallReferenceData>();
         services.AddSingleton<IBootstrapStep, AccountsBootstrap>();
         services.AddSingleton<IBootstrapStep, ForumDemoContent>();
+        services.AddSingleton<IBootstrapStep, MallDemoContent>();
         silo.AddStartupTask<PlatformBootstrap>();
         return silo;
     }

@@ -111,7 +111,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task<UserView> CreateStaff(Caller admin, NewAccount account)
     {
-        await AdminCheck.Ensure(GrainFactory, admin);
+        await RoleCheck.EnsureAdmin(GrainFactory, admin);
         if (account.Role is not (Role.Pharmacist or Role.Admin))
             throw DomainException.Invalid("role", "Staff accounts are pharmacists or administrators.");
         var user = await OpenAccount(account);
@@ -121,7 +121,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task<UserView> VerifyDoctor(Caller admin, string doctorId)
     {
-        await AdminCheck.Ensure(GrainFactory, admin);
+        await RoleCheck.EnsureAdmin(GrainFactory, admin);
         if (!UserIds.IsCanonical(doctorId))
             throw DomainException.NotFound("No doctor with this id.");
         var doctor = await GrainFactory.GetGrain<IUserGrain>(doctorId).VerifyDoctor(admin);
@@ -131,7 +131,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task<PagedResult<UserView>> ListUsers(Caller admin, UserQuery query)
     {
-        await AdminCheck.Ensure(GrainFactory, admin);
+        await RoleCheck.EnsureAdmin(GrainFactory, admin);
         return await directory.List(query);
     }
 

@@ -1,3 +1,5 @@
+using MedPlatform.Common;
+
 namespace MedPlatform.Identity;
 
 /// <summary>A demo account seeded in embedded mode. Listed in the README and printed on start.</summary>
@@ -18,4 +20,12 @@ public static class DemoAccounts
         new("alice@medplatform.test", Password, "Alice Patient", Role.Patient, false),
         new("bob@medplatform.test", Password, "Bob Patient", Role.Patient, false),
     ];
+
+    /// <summary>A demo account as a caller, for seeding demo content through the grains; null if it does not exist.</summary>
+    public static async Task<Caller?> CallerAsync(IGrainFactory grains, string email)
+    {
+        var userId = await grains.GetGrain<IEmailIndexGrain>(AccountRules.EmailKey(email)).Find();
+        var account = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).Find();
+        return account is null ? null : new Caller(account.Id, account.Role, null);
+    }
 }

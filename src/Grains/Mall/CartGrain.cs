@@ -1,0 +1,115 @@
+using MedPlatform.Common;
+using MedPlatform.Hosting;
+using MedPlatform.Identity;
+
+namespace MedPlatform.Mall;
+
+public sealed class CartGrain(
+    [PersistentState("cart", StorageNames.Mall)] IPersistentState<CartState> state) : Grain, ICartGrain
+{
+    public const int MaxLines = 50;
+
+    private List<CartLine> Lines => state.State.Lines;
+
+    public async Task<CartView> View(Caller patient)
+    {
+        EnsureOwner(patient);
+        return await Priced(patient);
+    }
+
+    public async Task<CartView> SetLine(Caller patient, string productId, int quantity, string? prescriptionId)
+    {
+        EnsureOwner(patient);
+        if (quantity is < 0 or > ProductRules.MaxLineQuantity)
+            throw DomainException.Invalid("quantity", $"The quantity is between 0 and {ProductRules.MaxLineQuantity}.");
+        if (quantity == 0)
+            return await RemoveLine(patient, productId);
+
+        var product = await Product(productId) ?? throw DomainException.NotFound("No such product.");
+        if (product.Controlled)
+            throw DomainException.Unprocessable($"{product.Name} is a controlled drug and is never sold online.");
+        if (product.MaxPerOrder is { } limit && quantity > limit)
+            throw DomainException.Unprocessable($"At most {limit} of {product.Name} per order.");
+        if (quantity > product.Stock)
+            throw DomainException.Conflict(product.Stock == 0 ? $"{product.Name} is out of stock." : $"Only {product.Stock} of {product.Name} left in stock.");
+        string? linkedPrescription = null;
+        if (product.RequiresPrescription)
+        {
+            if (string.IsNullOrWhiteSpace(prescriptionId))
+                throw DomainException.Unprocessable($"{product.Name} needs a prescription: choose one of yours that includes it.");
+            if (!ProductIds.IsCanonical(prescriptionId))
+                throw DomainException.NotFound("No such prescription.");
+            await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).EnsureCovers(patient, product.Id, quantity);
+            linkedPrescription = prescriptionId;
+        }
+
+        var line = Lines.Find(l => l.ProductId == product.Id);
+        if (line is null)
+        {
+            if (Lines.Count >= MaxLines)
+                throw DomainException.Unprocessable($"A cart holds at most {MaxLines} different products.");
+            Lines.Add(line = new CartLine { ProductId = product.Id });
+        }
+        line.Quantity = quantity;
+        line.PrescriptionId = linkedPrescription;
+        await this.Save(state);
+        return await Priced(patient);
+    }
+
+    public async Task<CartView> RemoveLine(Caller patient, string productId)
+    {
+        EnsureOwner(patient);
+        if (Lines.RemoveAll(l => l.ProductId == productId) > 0)
+            await this.Save(state);
+        return await Priced(patient);
+    }
+
+    /// <summary>The cart at the catalog's current prices, each line checked again against stock, limits and prescriptions.</summary>
+    private async Task<CartView> Priced(Caller patient)
+    {
+        var lines = await Task.WhenAll(Lines.Select(async line =>
+        {
+            var product = await Product(line.ProductId);
+            if (product is null)
+                return new CartLineView(line.ProductId, "(no longer sold)", line.Quantity, 0, line.PrescriptionId, false, false, "This product is no longer sold.");
+            var problem = await ProblemWith(patient, line, product);
+            return new CartLineView(product.Id, $"{product.Name} {product.Strength}", line.Quantity, product.PriceCents, line.PrescriptionId,
+                product.RequiresPrescription, Available: problem is null, Problem: problem);
+        }));
+        return new CartView(lines, lines.Where(l => l.Available).Sum(l => l.UnitPriceCents * l.Quantity));
+    }
+
+    private async Task<string?> ProblemWith(Caller patient, CartLine line, ProductView product)
+    {
+        if (product.Controlled)
+            return "Controlled drugs are never sold online.";
+        if (product.Stock == 0)
+            return "Out of stock.";
+        if (line.Quantity > product.Stock)
+            return $"Only {product.Stock} left in stock.";
+        if (product.MaxPerOrder is { } limit && line.Quantity > limit)
+            return $"At most {limit} per order.";
+        if (!product.RequiresPrescription)
+            return null;
+        if (line.PrescriptionId is null)
+            return "Needs a prescription.";
+        try
+        {
+            await GrainFactory.GetGrain<IPrescriptionGrain>(line.PrescriptionId).EnsureCovers(patient, product.Id, line.Quantity);
+            return null;
+        }
+        catch (DomainException refusal)
+        {
+            return refusal.Detail;
+        }
+    }
+
+    private Task<ProductView?> Product(string productId) =>
+        ProductIds.IsCanonical(productId) ? GrainFactory.GetGrain<IProductGrain>(productId).Find() : Task.FromResult<ProductView?>(null);
+
+    private void EnsureOwner(Caller patient)
+    {
+        if (patient.Role != Role.Patient || patient.UserId != this.GetPrimaryKeyString())
+            throw DomainException.NotFound("No such cart.");
+    }
+}

@@ -1,0 +1,16 @@
+namespace MedPlatform.Mall;
+
+[GenerateSerializer, Alias("MedPlatform.CartState")]
+public sealed class CartState
+{
+    [Id(0)] public List<CartLine> Lines { get; set; } = [];
+}
+
+/// <summary>What the patient chose. No price: prices are read from the catalog whenever the cart is shown.</summary>
+[GenerateSerializer, Alias("MedPlatform.CartLine")]
+public sealed class CartLine
+{
+    [Id(0)] public string ProductId { get; set; } = "";
+    [Id(1)] public int Quantity { get; set; }
+    [Id(2)] public string? PrescriptionId { get; set; }
+}

@@ -1,0 +1,18 @@
+using MedPlatform.Hosting;
+
+namespace MedPlatform.Mall;
+
+/// <summary>Seeds the categories and, when the store has no products, the starter catalog (every mode).</summary>
+public sealed class MallReferenceData(CategoryCatalog categories, ProductDirectory products, IGrainFactory grains) : IBootstrapStep
+{
+    public int Order => 10;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await categories.SeedIfEmpty();
+        if (!await products.IsEmpty())
+            return;
+        foreach (var entry in StarterCatalog.Entries)
+            await grains.GetGrain<IProductSeeding>(ProductIds.ForStarter(entry.Slug)).Seed(entry.Product);
+    }
+}
