@@ -4,6 +4,7 @@ using MedPlatform.Api.Hosting;
 using MedPlatform.Api.Identity;
 using MedPlatform.Api.Mall;
 using MedPlatform.Api.Operations;
+using MedPlatform.Api.Orders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMedPlatformOrleans();
@@ -19,6 +20,7 @@ app.MapForumApi();
 app.MapCatalogApi();
 app.MapPrescriptionsApi();
 app.MapCartApi();
+app.MapOrdersApi();
 app.Run();
 
 /// <summary>Visible to the Api tests' WebApplicationFactory.</summary>

@@ -28,7 +28,7 @@ public static class ClusterSilo
             })
             // How fast a dead silo is noticed; the defaults suit production, tests may shorten them.
             .Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"))
-            .AddMedPlatform(PlatformStorage.MariaDb(mariaDb), builder.Configuration));
+            .AddMedPlatform(PlatformStorage.MariaDb(mariaDb, builder.Configuration.GetConnectionString("OrdersDb")), builder.Configuration));
         return builder;
     }
 

@@ -18,12 +18,14 @@ public sealed class GrainTestCluster : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
     public SqlDatabase Database { get; private set; } = null!;
+    public SqlDatabase OrdersDatabase { get; private set; } = null!;
     public IClusterClient Client => cluster!.Client;
     public IGrainFactory Grains => cluster!.Client;
 
     public async Task InitializeAsync()
     {
         Database = SqlDatabase.SqliteFile(Databases.Platform, Path.Combine(directory, "readmodels.db"));
+        OrdersDatabase = SqlDatabase.SqliteFile(Databases.Orders, Path.Combine(directory, "orders.db"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             // Cheap hashing keeps the suite fast; the algorithm is the production one.
@@ -36,8 +38,8 @@ public sealed class GrainTestCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new PlatformClock(Clock));
-            silo.AddMedPlatformServices(Database, configuration);
-            foreach (var name in StorageNames.Platform)
+            silo.AddMedPlatformServices(Database, OrdersDatabase, configuration);
+            foreach (var name in StorageNames.All)
                 silo.AddMemoryGrainStorage(name);
             silo.UseInMemoryReminderService();
         });

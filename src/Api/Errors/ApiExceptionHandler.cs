@@ -47,6 +47,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large.", null, null),
             BadHttpRequestException { StatusCode: 415 } => (415, "Send the body as application/json.", null, null),
             BadHttpRequestException bad => (bad.StatusCode, Plain(bad.Message), null, null),
+            MedPlatform.Orders.Payments.PaymentGatewayUnavailableException =>
+                (503, "The payment service is not answering. The order will finish on its own once it is back.", null, 30),
             // A silo went away or is overloaded: the client will route around it; the caller may retry.
             SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
                 or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>

@@ -15,11 +15,15 @@ public sealed class RateLimitOptions
     /// Failed password checks are throttled separately, per account and network, in the grains.
     /// </summary>
     public int AuthenticationPerMinute { get; set; } = 60;
+
+    /// <summary>Checkouts per signed-in patient: each one tokenizes a card, so card testing is slowed down.</summary>
+    public int CheckoutPerMinute { get; set; } = 20;
 }
 
 public static class RateLimits
 {
     public const string Authentication = nameof(Authentication);
+    public const string Checkout = nameof(Checkout);
 
     public static IServiceCollection AddMedPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +33,9 @@ public static class RateLimits
             limiter.AddPolicy(Authentication, context => RateLimitPartition.GetFixedWindowLimiter(
                 MedPlatform.Identity.ClientNetworks.Of(context.ClientAddress()),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.AuthenticationPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.AddPolicy(Checkout, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(ClaimNames.Subject)?.Value ?? MedPlatform.Identity.ClientNetworks.Of(context.ClientAddress()),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.CheckoutPerMinute, Window = TimeSpan.FromMinutes(1) }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;

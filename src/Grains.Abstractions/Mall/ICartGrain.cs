@@ -31,4 +31,7 @@ public interface ICartGrain : IGrainWithStringKey
     Task<CartView> SetLine(Caller patient, string productId, int quantity, string? prescriptionId);
 
     Task<CartView> RemoveLine(Caller patient, string productId);
+
+    /// <summary>After checkout: takes the ordered products out of the cart, leaving anything added meanwhile.</summary>
+    Task RemoveOrdered(Caller patient, IReadOnlyList<string> productIds);
 }

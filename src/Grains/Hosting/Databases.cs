@@ -5,4 +5,7 @@ public static class Databases
 {
     /// <summary>Accounts, forum and mall state, reminders, read models and the audit log.</summary>
     public const string Platform = "platform";
+
+    /// <summary>The order service's own database: order state, the orders read model, the simulated gateway's ledger.</summary>
+    public const string Orders = "orders";
 }

@@ -2,6 +2,10 @@ using MedPlatform.Audit;
 using MedPlatform.Forum;
 using MedPlatform.Identity;
 using MedPlatform.Mall;
+using MedPlatform.Orders;
+using MedPlatform.Orders.Payments;
+using Orleans.Configuration;
+using Orleans.Streams;
 using MedPlatform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,27 +31,10 @@ public static class MedPlatformSilo
     /// </summary>
     public static ISiloBuilder AddMedPlatform(this ISiloBuilder silo, PlatformStorage storage, IConfiguration configuration)
     {
-        silo.AddMedPlatformServices(storage.Platform, configuration);
+        silo.AddMedPlatformServices(storage.Platform, storage.Orders, configuration);
         foreach (var name in StorageNames.Platform)
-        {
-            if (storage.Platform.Dialect == SqlDialect.MySql)
-            {
-                silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((settings, serializer) =>
-                {
-                    settings.Invariant = storage.Platform.AdoNetInvariant;
-                    settings.ConnectionString = storage.Platform.ConnectionString;
-                    settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
-            }
-            else
-            {
-                silo.Services.AddGrainStorage(name, (services, providerName) => new SqliteGrainStorage(
-                    providerName, storage.Platform,
-                    new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
-                    services.GetRequiredService<IActivatorProvider>(),
-                    services.GetRequiredService<PlatformClock>()));
-            }
-        }
+            silo.AddGrainStorageIn(name, storage.Platform);
+        silo.AddGrainStorageIn(StorageNames.Orders, storage.Orders);
         if (storage.HasDurableReminders)
         {
             silo.UseAdoNetReminderService(options =>
@@ -63,15 +50,39 @@ public static class MedPlatformSilo
         return silo;
     }
 
+    /// <summary>A grain storage provider in <paramref name="database"/>: Orleans' ADO.NET provider on MariaDB, the platform's own on SQLite.</summary>
+    private static void AddGrainStorageIn(this ISiloBuilder silo, string name, SqlDatabase database)
+    {
+        if (database.Dialect == SqlDialect.MySql)
+        {
+            silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((settings, serializer) =>
+            {
+                settings.Invariant = database.AdoNetInvariant;
+                settings.ConnectionString = database.ConnectionString;
+                settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        }
+        else
+        {
+            silo.Services.AddGrainStorage(name, (services, providerName) => new SqliteGrainStorage(
+                providerName, database,
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                services.GetRequiredService<IActivatorProvider>(),
+                services.GetRequiredService<PlatformClock>()));
+        }
+    }
+
     /// <summary>
     /// The platform's services without grain storage or reminders: tests pair it with in-memory ones
-    /// for the names in <see cref="StorageNames"/>. Read models and the audit log use <paramref name="platform"/>.
+    /// for the names in <see cref="StorageNames"/>. Read models and the audit log use <paramref name="platform"/>,
+    /// the order service its own <paramref name="orders"/> database.
     /// </summary>
-    public static ISiloBuilder AddMedPlatformServices(this ISiloBuilder silo, SqlDatabase platform, IConfiguration configuration)
+    public static ISiloBuilder AddMedPlatformServices(this ISiloBuilder silo, SqlDatabase platform, SqlDatabase orders, IConfiguration configuration)
     {
         var services = silo.Services;
         services.TryAddSingleton(PlatformClock.RealTime);
         services.AddKeyedSingleton(Databases.Platform, platform);
+        services.AddKeyedSingleton(Databases.Orders, orders);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
 
@@ -103,6 +114,20 @@ public static class MedPlatformSilo
         services.AddSingleton<IBootstrapStep, AccountsBootstrap>();
         services.AddSingleton<IBootstrapStep, ForumDemoContent>();
         services.AddSingleton<IBootstrapStep, MallDemoContent>();
+        services.AddSingleton<IBootstrapStep, OrderRecovery>();
+
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section))
+            .Validate(orders => orders.RetryPeriod >= TimeSpan.FromSeconds(1) && orders.GiveUpAfter > orders.RetryPeriod,
+                "Orders:RetryPeriod must be at least a second and Orders:GiveUpAfter longer than it.")
+            .ValidateOnStart();
+        // Reminders may fire as often as the order retry period asks (Orleans' default floor is a minute).
+        services.AddOptions<ReminderOptions>().Configure<IOptions<OrderOptions>>((reminders, orders) =>
+            reminders.MinimumReminderPeriod = orders.Value.RetryPeriod < reminders.MinimumReminderPeriod ? orders.Value.RetryPeriod : reminders.MinimumReminderPeriod);
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section));
+        services.AddSingleton<OrderDirectory>();
+        services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.TryAddSingleton<IOrderFaults, NoOrderFaults>();
+        silo.AddMemoryStreams(OrderEvents.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
         silo.AddStartupTask<PlatformBootstrap>();
         return silo;
     }

@@ -64,6 +64,13 @@ public sealed class CartGrain(
         return await Priced(patient);
     }
 
+    public async Task RemoveOrdered(Caller patient, IReadOnlyList<string> productIds)
+    {
+        EnsureOwner(patient);
+        if (Lines.RemoveAll(l => productIds.Contains(l.ProductId)) > 0)
+            await this.Save(state);
+    }
+
     /// <summary>The cart at the catalog's current prices, each line checked again against stock, limits and prescriptions.</summary>
     private async Task<CartView> Priced(Caller patient)
     {

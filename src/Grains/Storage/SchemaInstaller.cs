@@ -9,8 +9,13 @@ namespace MedPlatform.Storage;
 /// </summary>
 public sealed class SchemaInstaller(
     SchemaMigrator migrator,
-    [FromKeyedServices(Databases.Platform)] SqlDatabase platform) : ILifecycleParticipant<ISiloLifecycle>
+    [FromKeyedServices(Databases.Platform)] SqlDatabase platform,
+    [FromKeyedServices(Databases.Orders)] SqlDatabase orders) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(SchemaInstaller), ServiceLifecycleStage.First, cancellationToken => migrator.MigrateAsync(platform, cancellationToken));
+        lifecycle.Subscribe(nameof(SchemaInstaller), ServiceLifecycleStage.First, async cancellationToken =>
+        {
+            await migrator.MigrateAsync(platform, cancellationToken);
+            await migrator.MigrateAsync(orders, cancellationToken);
+        });
 }

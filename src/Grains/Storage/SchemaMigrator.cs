@@ -18,7 +18,7 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger, Platf
     public async Task MigrateAsync(SqlDatabase database, CancellationToken cancellationToken = default)
     {
         var scripts = ScriptsFor(database);
-        if (scripts.Count == 0)
+        if (scripts.All(script => script.Id.StartsWith("storage/", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"No schema scripts are embedded for database '{database.Name}' ({database.Dialect}).");
         }
@@ -58,15 +58,24 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger, Platf
         await exclusive.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Script id → resource name, in order, e.g. "001_orleans" → "schema/mysql/platform/001_orleans.sql".</summary>
+    /// <summary>
+    /// Script id → resource name, in order: first the grain-state scripts every database gets
+    /// (schema/{dialect}/storage), then the database's own (schema/{dialect}/{database}).
+    /// Ids keep their folder, e.g. "storage/001_grain_storage", "platform/002_users".
+    /// </summary>
     private static List<(string Id, string Resource)> ScriptsFor(SqlDatabase database)
     {
-        var prefix = $"schema/{(database.Dialect == SqlDialect.MySql ? "mysql" : "sqlite")}/{database.Name}/";
+        var dialect = database.Dialect == SqlDialect.MySql ? "mysql" : "sqlite";
+        return [.. Folder(dialect, "storage"), .. Folder(dialect, database.Name)];
+    }
+
+    private static IEnumerable<(string Id, string Resource)> Folder(string dialect, string folder)
+    {
+        var prefix = $"schema/{dialect}/{folder}/";
         return ScriptAssembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(name => (Path.GetFileNameWithoutExtension(name), name))
-            .ToList();
+            .Select(name => ($"{folder}/{Path.GetFileNameWithoutExtension(name)}", name));
     }
 
     private static async Task<string> ReadResourceAsync(string resource)

@@ -1,4 +1,5 @@
--- Orleans grain state and reminders on MariaDB/MySQL, with the queries the ADO.NET providers run.
+-- Orleans grain state on MariaDB, with the queries Orleans' ADO.NET grain storage runs. Applied
+-- to every database that holds grain state (platform, orders).
 -- The write query keeps two user variables between its statements, which is why the connection
 -- string needs "Allow User Variables=true" (the platform adds it).
 
@@ -24,19 +25,6 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
     ModifiedOn             DATETIME(3)  NOT NULL,
     Version                INT          NULL,
     KEY IX_OrleansStorage (GrainIdHash, GrainTypeHash)
-) CHARACTER SET utf8mb4;
-
-CREATE TABLE IF NOT EXISTS OrleansRemindersTable
-(
-    ServiceId    VARCHAR(150) NOT NULL,
-    GrainId      VARCHAR(150) NOT NULL,
-    ReminderName VARCHAR(150) NOT NULL,
-    StartTime    DATETIME(3)  NOT NULL,
-    Period       BIGINT       NOT NULL,
-    GrainHash    INT          NOT NULL,
-    Version      INT          NOT NULL,
-    CONSTRAINT PK_OrleansReminders PRIMARY KEY (ServiceId, GrainId, ReminderName),
-    KEY IX_OrleansReminders_GrainHash (ServiceId, GrainHash)
 ) CHARACTER SET utf8mb4;
 
 REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
@@ -91,38 +79,3 @@ WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
   AND ServiceId = @ServiceId
   AND Version = @GrainStateVersion;
 SELECT CASE WHEN ROW_COUNT() > 0 THEN @GrainStateVersion + 1 ELSE @GrainStateVersion END AS NewGrainStateVersion;');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('UpsertReminderRowKey', '
-INSERT INTO OrleansRemindersTable (ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version)
-VALUES (@ServiceId, @GrainId, @ReminderName, @StartTime, @Period, @GrainHash, 0)
-ON DUPLICATE KEY UPDATE StartTime = @StartTime, Period = @Period, GrainHash = @GrainHash, Version = Version + 1;
-SELECT Version FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName;');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadReminderRowsKey', '
-SELECT GrainId, ReminderName, StartTime, Period, Version
-FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND GrainId = @GrainId;');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadReminderRowKey', '
-SELECT GrainId, ReminderName, StartTime, Period, Version
-FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName;');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadRangeRows1Key', '
-SELECT GrainId, ReminderName, StartTime, Period, Version
-FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND GrainHash > @BeginHash AND GrainHash <= @EndHash;');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadRangeRows2Key', '
-SELECT GrainId, ReminderName, StartTime, Period, Version
-FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND (GrainHash > @BeginHash OR GrainHash <= @EndHash);');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteReminderRowKey', '
-DELETE FROM OrleansRemindersTable
-WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName AND Version = @Version;
-SELECT ROW_COUNT();');
-
-REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteReminderRowsKey', '
-DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId;');

@@ -1,0 +1,61 @@
+using MedPlatform.Common;
+
+namespace MedPlatform.Orders;
+
+/// <summary>
+/// One order, keyed by order id: the order state machine, its history and its payment reference.
+/// Automatic steps (reserve, draw prescriptions, charge, route) run from a stream event and are
+/// re-driven by a reminder and a start-up sweep until the order reaches a step that waits for a
+/// person; every step is idempotent by order id.
+/// </summary>
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>The order for its patient or staff; 404 for anyone else.</summary>
+    Task<OrderView> View(Caller viewer);
+
+    /// <summary>
+    /// Waits until the order has changed past <paramref name="knownVersion"/> (or the wait times out)
+    /// and returns it. For live status; does not block the order's other calls.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<OrderView> WaitForChange(Caller viewer, int knownVersion, TimeSpan wait);
+
+    /// <summary>Its patient before shipping, or staff. Before payment: cancelled; after: refunded. 409 once shipped.</summary>
+    Task<OrderView> Cancel(Caller caller);
+
+    /// <summary>A pharmacist passes the prescription review.</summary>
+    Task<OrderView> Approve(Caller pharmacist);
+
+    /// <summary>A pharmacist refuses the order: refund, stock and prescriptions restored.</summary>
+    Task<OrderView> Reject(Caller pharmacist, string reason);
+
+    Task<OrderView> Ship(Caller pharmacist, string trackingNumber);
+
+    Task<OrderView> Deliver(Caller pharmacist);
+
+    /// <summary>Runs whatever automatic step is due. Safe to call at any time, any number of times.</summary>
+    Task Resume();
+}
+
+/// <summary>
+/// Checkout, keyed by "checkout:{patientId}:{idempotency key}": the same key from the same patient
+/// always answers the same order and never places a second one.
+/// </summary>
+public interface ICheckoutGrain : IGrainWithStringKey
+{
+    /// <summary>Places an order for the patient's cart (422 if it is empty or has lines that cannot be bought) and empties the cart.</summary>
+    Task<OrderView> Checkout(Caller patient, ShippingAddress address, CardDetails card);
+}
+
+[GenerateSerializer, Immutable, Alias("MedPlatform.OrderQuery")]
+public sealed record OrderQuery([property: Id(0)] OrderStatus? Status, [property: Id(1)] PageRequest Paging);
+
+/// <summary>The order lists, from the orders read model.</summary>
+public interface IOrdersGrain : IGrainWithIntegerKey
+{
+    /// <summary>A patient's own orders, newest first.</summary>
+    Task<PagedResult<OrderView>> Mine(Caller patient, PageRequest paging);
+
+    /// <summary>The pharmacy's queue: orders by status (all when null), oldest first.</summary>
+    Task<PagedResult<OrderView>> Queue(Caller staff, OrderQuery query);
+}
