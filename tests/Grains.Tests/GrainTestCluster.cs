@@ -17,6 +17,8 @@ public sealed class GrainTestCluster : IAsyncLifetime
     private InProcessTestCluster? cluster;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Shared with the in-process silo: tests arm it to crash order processing at a step.</summary>
+    public ScriptedOrderFaults Faults { get; } = new();
     public SqlDatabase Database { get; private set; } = null!;
     public SqlDatabase OrdersDatabase { get; private set; } = null!;
     public IClusterClient Client => cluster!.Client;
@@ -32,12 +34,15 @@ public sealed class GrainTestCluster : IAsyncLifetime
             ["Accounts:PasswordHashIterations"] = "1000",
             ["Admin:Email"] = "admin@grains.test",
             ["Admin:Password"] = "grain-admin-pass",
+            // Failed order steps are retried by a reminder this often.
+            ["Orders:RetryPeriod"] = "00:00:01",
         }).Build();
 
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new PlatformClock(Clock));
+            silo.Services.AddSingleton<MedPlatform.Orders.IOrderFaults>(Faults);
             silo.AddMedPlatformServices(Database, OrdersDatabase, configuration);
             foreach (var name in StorageNames.All)
                 silo.AddMemoryGrainStorage(name);

@@ -19,10 +19,10 @@ public enum OrderStep
 /// </summary>
 public interface IOrderFaults
 {
-    Task Before(string orderId, OrderStep step);
+    Task Before(string orderId, string patientId, OrderStep step);
 }
 
 public sealed class NoOrderFaults : IOrderFaults
 {
-    public Task Before(string orderId, OrderStep step) => Task.CompletedTask;
+    public Task Before(string orderId, string patientId, OrderStep step) => Task.CompletedTask;
 }

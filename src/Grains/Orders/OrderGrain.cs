@@ -228,7 +228,7 @@ public sealed partial class OrderGrain(
                 return true;
 
             case OrderStatus.StockReserved:
-                await faults.Before(Id, OrderStep.Charge);
+                await faults.Before(Id, Order.PatientId!, OrderStep.Charge);
                 ChargeResult charge;
                 try
                 {
@@ -245,13 +245,13 @@ public sealed partial class OrderGrain(
                     await FinishExit();
                     return true;
                 }
-                await faults.Before(Id, OrderStep.RecordPayment);
+                await faults.Before(Id, Order.PatientId!, OrderStep.RecordPayment);
                 Order.PaymentId = charge.PaymentId;
                 await MoveTo(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.");
                 return true;
 
             case OrderStatus.Paid:
-                await faults.Before(Id, OrderStep.Route);
+                await faults.Before(Id, Order.PatientId!, OrderStep.Route);
                 await MoveTo(Order.NeedsReview ? OrderStatus.AwaitingReview : OrderStatus.ReadyToShip, null,
                     Order.NeedsReview ? "A pharmacist checks the prescriptions." : null);
                 return true;
@@ -264,12 +264,12 @@ public sealed partial class OrderGrain(
     /// <summary>Takes the units out of stock and off the prescriptions. Null when done, otherwise why it could not be.</summary>
     private async Task<string?> ReserveAndDraw()
     {
-        await faults.Before(Id, OrderStep.Reserve);
+        await faults.Before(Id, Order.PatientId!, OrderStep.Reserve);
         try
         {
             foreach (var item in Order.Items)
                 await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Reserve(Id, item.Quantity);
-            await faults.Before(Id, OrderStep.DrawPrescriptions);
+            await faults.Before(Id, Order.PatientId!, OrderStep.DrawPrescriptions);
             foreach (var prescription in Order.Items.Where(i => i.PrescriptionId is not null).GroupBy(i => i.PrescriptionId!))
             {
                 await GrainFactory.GetGrain<IPrescriptionGrain>(prescription.Key)
@@ -302,9 +302,9 @@ public sealed partial class OrderGrain(
     private async Task FinishExit()
     {
         var exit = Order.Exit!;
-        await faults.Before(Id, OrderStep.Refund);
+        await faults.Before(Id, Order.PatientId!, OrderStep.Refund);
         await gateway.Refund(Id);
-        await faults.Before(Id, OrderStep.GiveBack);
+        await faults.Before(Id, Order.PatientId!, OrderStep.GiveBack);
         foreach (var item in Order.Items)
             await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Release(Id);
         foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
