@@ -22,6 +22,9 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("medplatform-api-").FullName;
 
+    /// <summary>Where the SQLite files live, for tests that look at what was written.</summary>
+    public string DataDirectory => dataDirectory;
+
     public long MaxRequestBodyBytes => 256 * 1024;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,6 +38,7 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         // Tests sign in a lot; the per-address limiter is tested on a real process (EmbeddedProcessTests).
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
+        builder.UseSetting("RateLimits:CheckoutPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
     }

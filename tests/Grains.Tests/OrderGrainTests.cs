@@ -147,7 +147,7 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
     }
 
     [Fact]
-    public async Task Checkout_refuses_an_empty_cart_an_unavailable_line_and_a_bad_card()
+    public async Task Checkout_refuses_an_empty_cart_a_bad_card_and_a_line_short_of_stock()
     {
         var patient = await Patient(cluster);
         var (product, view) = await Product(cluster, Otc(stock: 5));
@@ -156,7 +156,7 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         await AddToCart(cluster, patient, view.Id, 5);
         await Refused(ProblemKind.Invalid, () => Checkout(cluster, patient, card: "4242 4242 4242 4241"));
         await product.AdjustStock(await Staff(cluster, Role.Pharmacist), -3, "Water damage");
-        await Refused(ProblemKind.Unprocessable, () => Checkout(cluster, patient));
+        await Refused(ProblemKind.Conflict, () => Checkout(cluster, patient));
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public sealed record CartLineView(
     /// <summary>False when the line cannot be bought as it is (out of stock, prescription expired, product withdrawn...).</summary>
     [property: Id(6)] bool Available,
     /// <summary>Why the line is unavailable, in words for the patient.</summary>
-    [property: Id(7)] string? Problem);
+    [property: Id(7)] string? Problem,
+    /// <summary>The line is unavailable only because there is not enough stock (a conflict, not a broken rule).</summary>
+    [property: Id(8)] bool ShortOfStock = false);
 
 [GenerateSerializer, Immutable, Alias("MedPlatform.CartView")]
 public sealed record CartView(

@@ -81,7 +81,8 @@ public sealed class CartGrain(
                 return new CartLineView(line.ProductId, "(no longer sold)", line.Quantity, 0, line.PrescriptionId, false, false, "This product is no longer sold.");
             var problem = await ProblemWith(patient, line, product);
             return new CartLineView(product.Id, $"{product.Name} {product.Strength}", line.Quantity, product.PriceCents, line.PrescriptionId,
-                product.RequiresPrescription, Available: problem is null, Problem: problem);
+                product.RequiresPrescription, Available: problem is null, Problem: problem,
+                ShortOfStock: problem is not null && !product.Controlled && line.Quantity > product.Stock);
         }));
         return new CartView(lines, lines.Where(l => l.Available).Sum(l => l.UnitPriceCents * l.Quantity));
     }

@@ -39,8 +39,11 @@ public sealed class CheckoutGrain(
         if (view.Items.Count == 0)
             throw DomainException.Unprocessable("Your cart is empty.");
         if (view.Items.Where(l => !l.Available).ToList() is { Count: > 0 } unavailable)
-            throw DomainException.Unprocessable("Some items cannot be bought as they are: "
-                + string.Join("; ", unavailable.Select(l => $"{l.Name}: {l.Problem}")));
+        {
+            var detail = "Some items cannot be bought as they are: " + string.Join("; ", unavailable.Select(l => $"{l.Name}: {l.Problem}"));
+            // Not enough stock is a conflict with others' orders (409); anything else breaks a rule (422).
+            throw unavailable.All(l => l.ShortOfStock) ? DomainException.Conflict(detail) : DomainException.Unprocessable(detail);
+        }
 
         var token = await gateway.Tokenize(card);
         var items = view.Items.Select(l => new OrderItemView(l.ProductId, l.Name, l.Quantity, l.UnitPriceCents, l.PrescriptionId)).ToList();
