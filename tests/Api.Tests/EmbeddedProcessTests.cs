@@ -76,6 +76,43 @@ public sealed class EmbeddedProcessTests : IAsyncLifetime
         (await client.GetAsync("/health/live")).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task An_order_caught_mid_payment_by_a_crash_is_finished_after_restart_and_charged_once()
+    {
+        var environment = Environment();
+        environment["Payments__SimulatedLatency"] = "00:00:05";
+        SignedInUser patient;
+        string orderId, paracetamol;
+        int stockBefore;
+        await using (var first = await ApiProcess.StartAsync("api (slow gateway)", environment))
+        {
+            var client = first.NewClient();
+            patient = await client.RegisterAndLoginAsync();
+            paracetamol = (await client.GetAsync("/api/products?q=paracetamol")).Expect(HttpStatusCode.OK)["items"]![0]!.Str("id");
+            stockBefore = (await client.GetAsync($"/api/products/{paracetamol}")).Expect(HttpStatusCode.OK)["stock"]!.GetValue<int>();
+            (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{paracetamol}", new { quantity = 2 }, patient.AccessToken)).Expect(HttpStatusCode.OK);
+            orderId = (await client.SendAsync(HttpMethod.Post, "/api/orders", OrderFlows.CheckoutBody(), patient.AccessToken,
+                new Dictionary<string, string> { ["Idempotency-Key"] = "crash-test" })).Expect(HttpStatusCode.Accepted).Str("id");
+            // The charge is now in flight at the (slow) gateway.
+            await client.WaitForStatusAsync(patient.AccessToken, orderId, "stockReserved");
+            await first.Process.KillAsync();
+        }
+
+        environment["Payments__SimulatedLatency"] = "00:00:00";
+        await using var second = await ApiProcess.StartAsync("api (after the crash)", environment);
+        var again = second.NewClient();
+
+        var order = await again.WaitForStatusAsync(patient.AccessToken, orderId, "readyToShip");
+        Assert.Equal(1, order["history"]!.AsArray().Count(h => h!.Str("status") == "paid"));
+        Assert.Equal(stockBefore - 2, (await again.GetAsync($"/api/products/{paracetamol}")).Expect(HttpStatusCode.OK)["stock"]!.GetValue<int>());
+        await using var ledger = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "orders.db")};Mode=ReadOnly");
+        await ledger.OpenAsync();
+        await using var command = ledger.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM gateway_charges WHERE order_id = $id AND status = 'charged';";
+        command.Parameters.AddWithValue("$id", orderId);
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()

@@ -61,6 +61,8 @@ public sealed class ProcessCluster : IAsyncLifetime
         }
     }
 
+    public IReadOnlyList<SiloProcess> LiveSilos => silos.Where(s => !s.Process.HasExited).ToList();
+
     public async Task<SiloProcess> StartSiloAsync(string name)
     {
         var silo = await SiloProcess.StartAsync(name, SiloEnvironment());
@@ -113,6 +115,9 @@ public sealed class ProcessCluster : IAsyncLifetime
         ["Admin__Email"] = AdminEmail,
         ["Admin__Password"] = AdminPassword,
         ["Accounts__PasswordHashIterations"] = "10000",
+        // A gateway round trip long enough for a silo to die mid-charge, and quick retries after.
+        ["Payments__SimulatedLatency"] = "00:00:00.500",
+        ["Orders__RetryPeriod"] = "00:00:02",
     };
 
     private Dictionary<string, string?> ApiEnvironment() => new()
@@ -123,6 +128,7 @@ public sealed class ProcessCluster : IAsyncLifetime
         ["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02",
         // Every request here comes from 127.0.0.1; failover polling must not trip the per-address limiter.
         ["RateLimits__AuthenticationPerMinute"] = "100000",
+        ["RateLimits__CheckoutPerMinute"] = "100000",
     };
 }
 

@@ -10,7 +10,11 @@ namespace MedPlatform.Orders;
 /// </summary>
 public interface IOrderGrain : IGrainWithStringKey
 {
-    /// <summary>The order for its patient or staff; 404 for anyone else.</summary>
+    /// <summary>
+    /// The order for its patient or staff; 404 for anyone else. Interleaves with processing, so the
+    /// order can be read while a payment is in flight.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<OrderView> View(Caller viewer);
 
     /// <summary>
