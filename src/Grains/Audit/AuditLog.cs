@@ -32,20 +32,18 @@ public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase
         .Bind("target", Truncate(entry.Target)).Bind("ip", entry.Ip);
 
     /// <summary>Several lines in one transaction: all are recorded or none.</summary>
-    public async Task Record(IReadOnlyList<AuditEntry> entries)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var entry in entries)
+    public Task Record(IReadOnlyList<AuditEntry> entries) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = InsertSql;
-            Bind(command, entry);
-            await command.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
-    }
+            foreach (var entry in entries)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = InsertSql;
+                Bind(command, entry);
+                await command.ExecuteNonQueryAsync();
+            }
+        });
 
     public async Task<PagedResult<AuditEntry>> Query(AuditQuery query)
     {

@@ -197,6 +197,7 @@ public sealed partial class OrderGrain(
                 if (!await Step())
                     break;
             }
+            await Project();
             if (!NeedsProcessing)
                 await StopRetrying();
         }
@@ -223,7 +224,7 @@ public sealed partial class OrderGrain(
                 }
                 else
                 {
-                    await MoveTo(OrderStatus.StockReserved, null, null);
+                    await MoveTo(OrderStatus.StockReserved, null, null, project: false);
                 }
                 return true;
 
@@ -247,13 +248,13 @@ public sealed partial class OrderGrain(
                 }
                 await faults.Before(Id, Order.PatientId!, OrderStep.RecordPayment);
                 Order.PaymentId = charge.PaymentId;
-                await MoveTo(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.");
+                await MoveTo(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.", project: false);
                 return true;
 
             case OrderStatus.Paid:
                 await faults.Before(Id, Order.PatientId!, OrderStep.Route);
                 await MoveTo(Order.NeedsReview ? OrderStatus.AwaitingReview : OrderStatus.ReadyToShip, null,
-                    Order.NeedsReview ? "A pharmacist checks the prescriptions." : null);
+                    Order.NeedsReview ? "A pharmacist checks the prescriptions." : null, project: false);
                 return true;
 
             default:
@@ -314,13 +315,19 @@ public sealed partial class OrderGrain(
         await StopRetrying();
     }
 
-    private async Task MoveTo(OrderStatus status, string? actorId, string? note)
+    /// <summary>
+    /// Records a transition. Automatic steps skip the read model (<paramref name="project"/> false)
+    /// and Advance projects once when it stops: lists see the order a few milliseconds later, and
+    /// the row still says "needs processing" if anything stops in between.
+    /// </summary>
+    private async Task MoveTo(OrderStatus status, string? actorId, string? note, bool project = true)
     {
         Order.Status = status;
         Order.History.Add(new OrderHistoryEntry(status, clock.GetUtcNow(), actorId, note));
         Order.Version++;
         await this.Save(state);
-        await Project();
+        if (project)
+            await Project();
         changed.TrySetResult();
         changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
