@@ -29,6 +29,9 @@ public interface IPrescriptionGrain : IGrainWithStringKey
 
     /// <summary>Gives an order's units back (rejection, cancellation, failed payment). Idempotent.</summary>
     Task Restore(string orderId);
+
+    /// <summary>The order has shipped: its units are used for good, so the draw record is dropped. Idempotent.</summary>
+    Task Settle(string orderId);
 }
 
 /// <summary>Issuing and listing prescriptions.</summary>

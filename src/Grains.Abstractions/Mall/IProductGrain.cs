@@ -25,4 +25,7 @@ public interface IProductGrain : IGrainWithStringKey
 
     /// <summary>Puts an order's reserved units back (cancellation, failed payment). Idempotent; nothing reserved, nothing happens.</summary>
     Task Release(string orderId);
+
+    /// <summary>The order has shipped: its units are gone for good, so the reservation record is dropped. Idempotent.</summary>
+    Task Settle(string orderId);
 }

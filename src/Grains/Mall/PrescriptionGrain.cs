@@ -129,6 +129,12 @@ public sealed class PrescriptionGrain(
         await Project();
     }
 
+    public async Task Settle(string orderId)
+    {
+        if (Exists && Prescription.Draws.Remove(orderId))
+            await this.Save(state);
+    }
+
     private void EnsureCovered(string productId, int quantity)
     {
         switch (Record.StatusAt(clock.GetUtcNow()))

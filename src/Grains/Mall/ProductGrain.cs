@@ -94,6 +94,12 @@ public sealed class ProductGrain(
         await SaveAndProject();
     }
 
+    public async Task Settle(string orderId)
+    {
+        if (Exists && Product.Reservations.Remove(orderId))
+            await this.Save(state);
+    }
+
     private async Task<ProductView> CreateCore(NewProduct product)
     {
         if (!ProductIds.IsCanonical(Id))

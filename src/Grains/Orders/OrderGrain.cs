@@ -160,6 +160,11 @@ public sealed partial class OrderGrain(
         EnsureStatus(OrderStatus.ReadyToShip, "shipped");
         Order.TrackingNumber = trackingNumber.Trim();
         await MoveTo(OrderStatus.Shipped, pharmacist.UserId, $"Tracking number {Order.TrackingNumber}.");
+        // Shipped orders are never given back, so stock and prescriptions can forget them.
+        foreach (var item in Order.Items)
+            await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Settle(Id);
+        foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
+            await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Settle(Id);
         await audit.Record("order.shipped", pharmacist.UserId, $"order:{Id} tracking:{Order.TrackingNumber}", pharmacist.ClientAddress, Order.PatientId);
         return ToView();
     }
