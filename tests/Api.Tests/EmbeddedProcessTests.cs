@@ -93,8 +93,10 @@ public sealed class EmbeddedProcessTests : IAsyncLifetime
             (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{paracetamol}", new { quantity = 2 }, patient.AccessToken)).Expect(HttpStatusCode.OK);
             orderId = (await client.SendAsync(HttpMethod.Post, "/api/orders", OrderFlows.CheckoutBody(), patient.AccessToken,
                 new Dictionary<string, string> { ["Idempotency-Key"] = "crash-test" })).Expect(HttpStatusCode.Accepted).Str("id");
-            // The charge is now in flight at the (slow) gateway.
-            await client.WaitForStatusAsync(patient.AccessToken, orderId, "stockReserved");
+            // Wait until the gateway has charged the card but its answer is still on the way back,
+            // then crash: the order has not recorded the payment it made.
+            await Poll.UntilAsync(async () => await ChargedRequests(orderId) == 1, TimeSpan.FromSeconds(20), "the gateway to charge the card");
+            Assert.Equal("stockReserved", (await client.GetAsync($"/api/orders/{orderId}", patient.AccessToken)).Expect(HttpStatusCode.OK).Str("status"));
             await first.Process.KillAsync();
         }
 
@@ -105,12 +107,18 @@ public sealed class EmbeddedProcessTests : IAsyncLifetime
         var order = await again.WaitForStatusAsync(patient.AccessToken, orderId, "readyToShip");
         Assert.Equal(1, order["history"]!.AsArray().Count(h => h!.Str("status") == "paid"));
         Assert.Equal(stockBefore - 2, (await again.GetAsync($"/api/products/{paracetamol}")).Expect(HttpStatusCode.OK)["stock"]!.GetValue<int>());
-        await using var ledger = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "orders.db")};Mode=ReadOnly");
+        Assert.Equal(1, await ChargedRequests(orderId));
+    }
+
+    /// <summary>How many requests to the simulated gateway actually charged the card for the order.</summary>
+    private async Task<long> ChargedRequests(string orderId)
+    {
+        await using var ledger = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "orders.db")};Mode=ReadOnly;Pooling=False");
         await ledger.OpenAsync();
         await using var command = ledger.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM gateway_charges WHERE order_id = $id AND status = 'charged';";
+        command.CommandText = "SELECT COUNT(*) FROM gateway_requests WHERE order_id = $id AND operation = 'charge' AND outcome = 'charged';";
         command.Parameters.AddWithValue("$id", orderId);
-        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

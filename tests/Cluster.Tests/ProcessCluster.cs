@@ -115,8 +115,9 @@ public sealed class ProcessCluster : IAsyncLifetime
         ["Admin__Email"] = AdminEmail,
         ["Admin__Password"] = AdminPassword,
         ["Accounts__PasswordHashIterations"] = "10000",
-        // A gateway round trip long enough for a silo to die mid-charge, and quick retries after.
-        ["Payments__SimulatedLatency"] = "00:00:00.500",
+        // A gateway round trip long enough for a silo to die with a charge made but not yet
+        // recorded (the answer takes the second half), and quick retries after.
+        ["Payments__SimulatedLatency"] = "00:00:02",
         ["Orders__RetryPeriod"] = "00:00:02",
     };
 

@@ -40,7 +40,11 @@ internal static class OrderActors
     public static async Task<int> Remaining(GrainTestCluster cluster, Caller patient, string prescriptionId) =>
         (await cluster.Grains.GetGrain<IPrescriptionGrain>(prescriptionId).View(patient)).Items.Single().Remaining;
 
-    /// <summary>What the simulated gateway recorded for an order: charges made and their current status.</summary>
+    /// <summary>
+    /// What the simulated gateway recorded for an order: how many requests actually charged the
+    /// card (a retry that found the charge already made is logged differently), and the charge's
+    /// status now: charged, refunded, voided (refunded before any charge) or null.
+    /// </summary>
     public static async Task<(long Charges, string? Status)> Ledger(GrainTestCluster cluster, string orderId)
     {
         var rows = await cluster.OrdersDatabase.QueryAsync("SELECT status FROM gateway_charges WHERE order_id = @id;",

@@ -68,7 +68,7 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         Assert.Contains("declined", failed.History[^1].Note, StringComparison.Ordinal);
         Assert.Equal(10, await Stock(cluster, product.Id));
         Assert.Equal(2, await Remaining(cluster, patient, prescription.Id));
-        Assert.Equal((0, null), await Ledger(cluster, placed.Id));
+        Assert.Equal((0, "voided"), await Ledger(cluster, placed.Id));
     }
 
     [Fact]
@@ -163,20 +163,22 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
     public async Task An_order_that_finds_the_stock_gone_is_cancelled_cleanly()
     {
         var patient = await Patient(cluster);
+        var pharmacist = await Staff(cluster, Role.Pharmacist);
         var (product, view) = await Product(cluster, Otc(stock: 5));
         var (_, other) = await Product(cluster, Otc(stock: 5));
         await AddToCart(cluster, patient, other.Id, 2);
         await AddToCart(cluster, patient, view.Id, 5);
-        cluster.Faults.CrashNextOrderOf(patient.UserId, OrderStep.Reserve);
+        cluster.Faults.HoldOrdersOf(patient.UserId, OrderStep.Reserve);
         var placed = await Checkout(cluster, patient);
 
-        await product.AdjustStock(await Staff(cluster, Role.Pharmacist), -1, "Sold in the shop");
+        await product.AdjustStock(pharmacist, -1, "Sold in the shop");
+        cluster.Faults.Release(patient.UserId);
         var cancelled = await WaitFor(cluster, patient, placed.Id, OrderStatus.Cancelled);
 
         Assert.Contains("left in stock", cancelled.History[^1].Note, StringComparison.Ordinal);
         Assert.Equal(4, await Stock(cluster, view.Id));
         Assert.Equal(5, await Stock(cluster, other.Id));
-        Assert.Equal((0, null), await Ledger(cluster, placed.Id));
+        Assert.Equal((0, "voided"), await Ledger(cluster, placed.Id));
     }
 
     [Fact]
@@ -185,16 +187,69 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         var patient = await Patient(cluster);
         var (_, product) = await Product(cluster, Otc(stock: 5));
         await AddToCart(cluster, patient, product.Id, 2);
-        cluster.Faults.CrashNextOrderOf(patient.UserId, OrderStep.Charge);
+        cluster.Faults.HoldOrdersOf(patient.UserId, OrderStep.Charge);
         var placed = await Checkout(cluster, patient);
         await WaitFor(cluster, patient, placed.Id, OrderStatus.StockReserved);
 
         var cancelled = await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).Cancel(patient);
+        cluster.Faults.Release(patient.UserId);
         await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).Resume(); // what a late reminder does: nothing is left to do
 
         Assert.Equal(OrderStatus.Cancelled, (await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).View(patient)).Status);
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
         Assert.Equal(5, await Stock(cluster, product.Id));
-        Assert.Equal((0, null), await Ledger(cluster, placed.Id));
+        Assert.Equal((0, "voided"), await Ledger(cluster, placed.Id));
+    }
+
+    [Fact]
+    public async Task A_retried_rejection_answers_the_refunded_order()
+    {
+        var patient = await Patient(cluster);
+        var pharmacist = await Staff(cluster, Role.Pharmacist);
+        var (_, product) = await Product(cluster, Rx(stock: 10));
+        var prescription = await Prescribe(cluster, await Doctor(cluster), patient, product.Id, quantity: 1);
+        await AddToCart(cluster, patient, product.Id, 1, prescription.Id);
+        var placed = await Checkout(cluster, patient);
+        await WaitFor(cluster, patient, placed.Id, OrderStatus.AwaitingReview);
+        var order = cluster.Grains.GetGrain<IOrderGrain>(placed.Id);
+
+        await order.Reject(pharmacist, "Wrong strength.");
+        var again = await order.Reject(pharmacist, "Wrong strength.");
+
+        Assert.Equal(OrderStatus.Refunded, again.Status);
+        Assert.Equal((1, "refunded"), await Ledger(cluster, placed.Id));
+    }
+
+    [Fact]
+    public async Task Each_view_is_its_own_copy_of_the_history()
+    {
+        var patient = await Patient(cluster);
+        var (_, product) = await Product(cluster, Otc(stock: 10));
+        await AddToCart(cluster, patient, product.Id, 1);
+        var placed = await Checkout(cluster, patient);
+        var order = cluster.Grains.GetGrain<IOrderGrain>(placed.Id);
+
+        var first = await order.View(patient);
+        var second = await order.View(patient);
+
+        Assert.NotSame(first.History, second.History);
+    }
+
+    [Fact]
+    public async Task Two_checkouts_of_one_cart_at_once_place_one_order()
+    {
+        var patient = await Patient(cluster);
+        var (_, product) = await Product(cluster, Otc(stock: 10));
+        await AddToCart(cluster, patient, product.Id, 2);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try { return (await Checkout(cluster, patient)).Id; }
+            catch (DomainException e) when (e.Kind == ProblemKind.Unprocessable) { return null; }
+        }));
+
+        var orderId = Assert.Single(outcomes.OfType<string>());
+        await WaitFor(cluster, patient, orderId, OrderStatus.ReadyToShip);
+        Assert.Equal(8, await Stock(cluster, product.Id));
     }
 }

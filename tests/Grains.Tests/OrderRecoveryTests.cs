@@ -129,7 +129,7 @@ public sealed class OrderRecoveryTests(GrainTestCluster cluster)
         {
             var (charges, status) = await Ledger(cluster, placed.OrderId);
             Assert.Equal(order.Status == OrderStatus.PaymentFailed ? 0 : 1, charges);
-            Assert.Equal(order.Status switch { OrderStatus.PaymentFailed => null, OrderStatus.Refunded => "refunded", _ => "charged" }, status);
+            Assert.Equal(order.Status switch { OrderStatus.PaymentFailed => "voided", OrderStatus.Refunded => "refunded", _ => "charged" }, status);
         }
     }
 }

@@ -125,6 +125,20 @@ public sealed class PrescriptionGrainTests(GrainTestCluster cluster)
     }
 
     [Fact]
+    public async Task A_draw_arriving_after_its_order_gave_the_units_back_takes_nothing()
+    {
+        var (_, product) = await Product(cluster, Rx());
+        var patient = await Patient(cluster);
+        var issued = await Prescribe(cluster, await Doctor(cluster), patient, product.Id, quantity: 2);
+        await Grain(issued).Draw("order-late", patient.UserId, [new PrescriptionLine(product.Id, 2)]);
+        await Grain(issued).Restore("order-late");
+
+        await Refused(ProblemKind.Unprocessable, () => Grain(issued).Draw("order-late", patient.UserId, [new PrescriptionLine(product.Id, 2)]));
+
+        Assert.Equal(2, (await Grain(issued).View(patient)).Items[0].Remaining);
+    }
+
+    [Fact]
     public async Task A_cancelled_prescription_cannot_be_used_and_only_its_doctor_cancels_it()
     {
         var (_, product) = await Product(cluster, Rx());

@@ -106,6 +106,20 @@ public sealed class ProductGrainTests(GrainTestCluster cluster)
     }
 
     [Fact]
+    public async Task A_reservation_arriving_after_its_order_gave_the_stock_back_takes_nothing()
+    {
+        var (product, _) = await Product(cluster, Otc(stock: 10));
+        await product.Reserve("order-late", 2);
+        await product.Release("order-late");
+
+        await Refused(ProblemKind.Conflict, () => product.Reserve("order-late", 2));
+        await product.Release("order-never-reserved");
+        await Refused(ProblemKind.Conflict, () => product.Reserve("order-never-reserved", 1));
+
+        Assert.Equal(10, (await product.Find())!.Stock);
+    }
+
+    [Fact]
     public async Task The_catalog_shows_updates_at_once_and_search_lists_products_named_after_the_word_first()
     {
         var marker = "zq" + Guid.NewGuid().ToString("N")[..8];

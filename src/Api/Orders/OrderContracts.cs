@@ -21,7 +21,8 @@ public sealed record ShipRequest(string? TrackingNumber);
 
 public sealed record OrderItemResponse(string ProductId, string Name, int Quantity, long UnitPriceCents, string? PrescriptionId);
 
-public sealed record HistoryResponse(OrderStatus Status, DateTimeOffset At, string? Note);
+/// <summary>A step of the order: when, who moved it on (a user id; null for the order service itself), and why.</summary>
+public sealed record HistoryResponse(OrderStatus Status, DateTimeOffset At, string? Note, string? ActorId);
 
 public sealed record AddressResponse(string Name, string Line1, string City, string PostalCode, string Country);
 
@@ -32,8 +33,11 @@ public sealed record OrderResponse(
     public static OrderResponse From(OrderView o) =>
         new(o.Id, o.Status, o.TotalCents, o.Items.Select(i => new OrderItemResponse(i.ProductId, i.Name, i.Quantity, i.UnitPriceCents, i.PrescriptionId)).ToList(),
             new AddressResponse(o.ShippingAddress.Name, o.ShippingAddress.Line1, o.ShippingAddress.City, o.ShippingAddress.PostalCode, o.ShippingAddress.Country),
-            o.TrackingNumber, o.History.Select(h => new HistoryResponse(h.Status, h.At, h.Note)).ToList(), o.CardLast4, o.PaymentId, o.CreatedAt, o.Version);
+            o.TrackingNumber, o.History.Select(h => new HistoryResponse(h.Status, h.At, h.Note, h.ActorId)).ToList(), o.CardLast4, o.PaymentId, o.CreatedAt, o.Version);
 }
 
-/// <summary>One server-sent "status" event: a step in the order's history.</summary>
+/// <summary>
+/// One server-sent "status" event: a step in the order's history. <see cref="Version"/> is the
+/// order's version after that step (the first step is version 1).
+/// </summary>
 public sealed record StatusEvent(string OrderId, OrderStatus Status, DateTimeOffset At, string? Note, string? TrackingNumber, int Version);

@@ -101,7 +101,8 @@ public static class OrdersApi
                 for (; sent < view.History.Count; sent++)
                 {
                     var step = view.History[sent];
-                    var data = JsonSerializer.Serialize(new StatusEvent(view.Id, step.Status, step.At, step.Note, view.TrackingNumber, view.Version), json.Value.SerializerOptions);
+                    var tracking = step.Status == OrderStatus.Shipped ? view.TrackingNumber : null;
+                    var data = JsonSerializer.Serialize(new StatusEvent(view.Id, step.Status, step.At, step.Note, tracking, sent + 1), json.Value.SerializerOptions);
                     await response.WriteAsync($"event: status\ndata: {data}\n\n", aborted);
                 }
                 await response.Body.FlushAsync(aborted);

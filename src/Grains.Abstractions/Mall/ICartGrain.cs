@@ -34,6 +34,13 @@ public interface ICartGrain : IGrainWithStringKey
 
     Task<CartView> RemoveLine(Caller patient, string productId);
 
-    /// <summary>After checkout: takes the ordered products out of the cart, leaving anything added meanwhile.</summary>
-    Task RemoveOrdered(Caller patient, IReadOnlyList<string> productIds);
+    /// <summary>
+    /// Checkout takes the whole cart for one order in one step, priced and checked: a second checkout
+    /// finds the cart empty (422). 409 if a line is short of stock, 422 if a line breaks a rule.
+    /// Taking again for the same order returns the same lines.
+    /// </summary>
+    Task<IReadOnlyList<CartLineView>> TakeForOrder(Caller patient, string orderId);
+
+    /// <summary>After checkout: forgets the lines taken for the order, or puts them back if it was not placed.</summary>
+    Task FinishTake(Caller patient, string orderId, bool placed);
 }

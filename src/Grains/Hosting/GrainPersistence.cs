@@ -27,16 +27,19 @@ public static partial class GrainPersistence
     /// Updates a read model after a change is saved. A failure does not undo the change: it is
     /// logged, and the activation is dropped so that the next activation projects again.
     /// </summary>
-    public static async Task Project(this IGrainBase grain, Func<Task> projection, ILogger logger)
+    /// <returns>Whether the read model was updated.</returns>
+    public static async Task<bool> Project(this IGrainBase grain, Func<Task> projection, ILogger logger)
     {
         try
         {
             await projection();
+            return true;
         }
         catch (Exception e) when (e is DbException or TimeoutException)
         {
             LogProjectionFailed(logger, e, grain.GrainContext.GrainId.ToString());
             grain.DeactivateOnIdle();
+            return false;
         }
     }
 

@@ -5,15 +5,19 @@ using MedPlatform.Identity;
 namespace MedPlatform.Mall;
 
 public sealed class CartGrain(
-    [PersistentState("cart", StorageNames.Mall)] IPersistentState<CartState> state) : Grain, ICartGrain
+    [PersistentState("cart", StorageNames.Mall)] IPersistentState<CartState> state,
+    PlatformClock clock) : Grain, ICartGrain
 {
     public const int MaxLines = 50;
+    /// <summary>A checkout that took lines and was never heard of again (its silo died) gives them back after this.</summary>
+    private static readonly TimeSpan AbandonedTakeAfter = TimeSpan.FromMinutes(10);
 
     private List<CartLine> Lines => state.State.Lines;
 
     public async Task<CartView> View(Caller patient)
     {
         EnsureOwner(patient);
+        await RecoverAbandonedTakes();
         return await Priced(patient);
     }
 
@@ -64,11 +68,55 @@ public sealed class CartGrain(
         return await Priced(patient);
     }
 
-    public async Task RemoveOrdered(Caller patient, IReadOnlyList<string> productIds)
+    public async Task<IReadOnlyList<CartLineView>> TakeForOrder(Caller patient, string orderId)
     {
         EnsureOwner(patient);
-        if (Lines.RemoveAll(l => productIds.Contains(l.ProductId)) > 0)
+        if (state.State.Taken.Find(t => t.OrderId == orderId) is { } taken)
+            return taken.Lines;
+        var view = await Priced(patient);
+        if (view.Items.Count == 0)
+            throw DomainException.Unprocessable("Your cart is empty.");
+        if (view.Items.Where(l => !l.Available).ToList() is { Count: > 0 } unavailable)
+        {
+            var detail = "Some items cannot be bought as they are: " + string.Join("; ", unavailable.Select(l => $"{l.Name}: {l.Problem}"));
+            // Not enough stock is a conflict with others' orders (409); anything else breaks a rule (422).
+            throw unavailable.All(l => l.ShortOfStock) ? DomainException.Conflict(detail) : DomainException.Unprocessable(detail);
+        }
+        state.State.Taken.Add(new TakenLines { OrderId = orderId, Lines = [.. view.Items], TakenAt = clock.GetUtcNow() });
+        Lines.Clear();
+        await this.Save(state);
+        return view.Items;
+    }
+
+    public async Task FinishTake(Caller patient, string orderId, bool placed)
+    {
+        EnsureOwner(patient);
+        if (state.State.Taken.Find(t => t.OrderId == orderId) is not { } taken)
+            return;
+        if (!placed)
+            GiveBack(taken);
+        state.State.Taken.Remove(taken);
+        await this.Save(state);
+    }
+
+    /// <summary>Lines taken by a checkout that never finished go back to the cart, unless its order exists.</summary>
+    private async Task RecoverAbandonedTakes()
+    {
+        var abandoned = state.State.Taken.Where(t => t.TakenAt < clock.GetUtcNow() - AbandonedTakeAfter).ToList();
+        foreach (var taken in abandoned)
+        {
+            if (await GrainFactory.GetGrain<Orders.IOrderPlacement>(taken.OrderId).Placed() is null)
+                GiveBack(taken);
+            state.State.Taken.Remove(taken);
+        }
+        if (abandoned.Count > 0)
             await this.Save(state);
+    }
+
+    private void GiveBack(TakenLines taken)
+    {
+        foreach (var line in taken.Lines.Where(l => !Lines.Exists(existing => existing.ProductId == l.ProductId)))
+            Lines.Add(new CartLine { ProductId = line.ProductId, Quantity = line.Quantity, PrescriptionId = line.PrescriptionId });
     }
 
     /// <summary>The cart at the catalog's current prices, each line checked again against stock, limits and prescriptions.</summary>

@@ -4,6 +4,16 @@ namespace MedPlatform.Mall;
 public sealed class CartState
 {
     [Id(0)] public List<CartLine> Lines { get; set; } = [];
+    /// <summary>Lines a checkout has taken for an order that is being placed.</summary>
+    [Id(1)] public List<TakenLines> Taken { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("MedPlatform.TakenLines")]
+public sealed class TakenLines
+{
+    [Id(0)] public string OrderId { get; set; } = "";
+    [Id(1)] public List<CartLineView> Lines { get; set; } = [];
+    [Id(2)] public DateTimeOffset TakenAt { get; set; }
 }
 
 /// <summary>What the patient chose. No price: prices are read from the catalog whenever the cart is shown.</summary>

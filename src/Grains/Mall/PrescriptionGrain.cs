@@ -110,6 +110,8 @@ public sealed class PrescriptionGrain(
             throw DomainException.NotFound("No such prescription.");
         if (Prescription.Draws.ContainsKey(orderId))
             return;
+        if (Prescription.Restored.ContainsKey(orderId))
+            throw DomainException.Unprocessable("This order has already given its prescription back.");
         foreach (var line in lines)
             EnsureCovered(line.ProductId, line.Quantity);
         foreach (var line in lines)
@@ -121,10 +123,20 @@ public sealed class PrescriptionGrain(
 
     public async Task Restore(string orderId)
     {
-        if (!Exists || !Prescription.Draws.Remove(orderId, out var lines))
+        if (!Exists || Prescription.Restored.ContainsKey(orderId))
             return;
-        foreach (var line in lines)
-            Prescription.Items.Single(i => i.ProductId == line.ProductId).Remaining += line.Quantity;
+        var now = clock.GetUtcNow();
+        foreach (var (old, at) in Prescription.Restored)
+        {
+            if (at < now - Tombstones.KeepFor)
+                Prescription.Restored.Remove(old);
+        }
+        Prescription.Restored[orderId] = now;
+        if (Prescription.Draws.Remove(orderId, out var lines))
+        {
+            foreach (var line in lines)
+                Prescription.Items.Single(i => i.ProductId == line.ProductId).Remaining += line.Quantity;
+        }
         await this.Save(state);
         await Project();
     }

@@ -20,6 +20,8 @@ public sealed class PrescriptionState
     [Id(10)] public DateTimeOffset? CancelledAt { get; set; }
     /// <summary>Units drawn per order, so a retried draw or restore does nothing twice.</summary>
     [Id(11)] public Dictionary<string, List<PrescriptionLine>> Draws { get; set; } = [];
+    /// <summary>Orders whose units were given back, kept for a day, so a late draw for one of them is refused.</summary>
+    [Id(12)] public Dictionary<string, DateTimeOffset> Restored { get; set; } = [];
 
     public bool Exists => PatientId is not null;
 

@@ -75,6 +75,8 @@ public sealed class ProductGrain(
         EnsureExists();
         if (Product.Reservations.ContainsKey(orderId))
             return;
+        if (Product.Released.ContainsKey(orderId))
+            throw DomainException.Conflict("This order has already been given back its stock.");
         if (quantity < 1)
             throw new ArgumentOutOfRangeException(nameof(quantity), "Reserve at least one unit.");
         if (quantity > Product.Stock)
@@ -88,9 +90,17 @@ public sealed class ProductGrain(
 
     public async Task Release(string orderId)
     {
-        if (!Exists || !Product.Reservations.Remove(orderId, out var quantity))
+        if (!Exists || Product.Released.ContainsKey(orderId))
             return;
-        Product.Stock += quantity;
+        var now = clock.GetUtcNow();
+        foreach (var (old, at) in Product.Released)
+        {
+            if (at < now - Tombstones.KeepFor)
+                Product.Released.Remove(old);
+        }
+        Product.Released[orderId] = now;
+        if (Product.Reservations.Remove(orderId, out var quantity))
+            Product.Stock += quantity;
         await SaveAndProject();
     }
 

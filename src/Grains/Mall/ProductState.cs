@@ -18,6 +18,11 @@ public sealed class ProductState
     [Id(11)] public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Units taken out of stock per order, so a retried reservation or release does nothing twice.</summary>
     [Id(12)] public Dictionary<string, int> Reservations { get; set; } = [];
+    /// <summary>
+    /// Orders whose units were given back, kept for a day: a reservation for one of them that
+    /// arrives late (a message from a silo that died) is refused instead of taking stock for good.
+    /// </summary>
+    [Id(13)] public Dictionary<string, DateTimeOffset> Released { get; set; } = [];
 
     public bool Exists => CreatedAt is not null;
 

@@ -30,25 +30,39 @@ public sealed class CheckoutGrain(
             state.State.OrderId = ProductIds.New();
             await this.Save(state);
         }
-        var order = GrainFactory.GetGrain<IOrderPlacement>(state.State.OrderId);
-        if (await order.Placed() is { } placed)
-            return placed;
-
+        var orderId = state.State.OrderId;
+        var order = GrainFactory.GetGrain<IOrderPlacement>(orderId);
         var cart = GrainFactory.GetGrain<ICartGrain>(patient.UserId);
-        var view = await cart.View(patient);
-        if (view.Items.Count == 0)
-            throw DomainException.Unprocessable("Your cart is empty.");
-        if (view.Items.Where(l => !l.Available).ToList() is { Count: > 0 } unavailable)
-        {
-            var detail = "Some items cannot be bought as they are: " + string.Join("; ", unavailable.Select(l => $"{l.Name}: {l.Problem}"));
-            // Not enough stock is a conflict with others' orders (409); anything else breaks a rule (422).
-            throw unavailable.All(l => l.ShortOfStock) ? DomainException.Conflict(detail) : DomainException.Unprocessable(detail);
-        }
+        if (await order.Placed() is not null)
+            return await Placed(order, cart, patient, orderId);
 
+        // The card first: if it is refused, the cart has not been touched.
         var token = await gateway.Tokenize(card);
-        var items = view.Items.Select(l => new OrderItemView(l.ProductId, l.Name, l.Quantity, l.UnitPriceCents, l.PrescriptionId)).ToList();
-        var placedOrder = await order.Place(new PlaceOrder(patient, this.GetPrimaryKeyString(), items, address, token.Token, token.Last4));
-        await cart.RemoveOrdered(patient, items.Select(i => i.ProductId).ToList());
-        return placedOrder;
+        var lines = await cart.TakeForOrder(patient, orderId);
+        var items = lines.Select(l => new OrderItemView(l.ProductId, l.Name, l.Quantity, l.UnitPriceCents, l.PrescriptionId)).ToList();
+        OrderView placed;
+        try
+        {
+            placed = await order.Place(new PlaceOrder(patient, this.GetPrimaryKeyString(), items, address, token.Token, token.Last4));
+        }
+        catch
+        {
+            // Placement can fail after the order was saved; only an order that does not exist gives the lines back.
+            if (await order.Placed() is null)
+            {
+                await cart.FinishTake(patient, orderId, placed: false);
+                throw;
+            }
+            return await Placed(order, cart, patient, orderId);
+        }
+        await cart.FinishTake(patient, orderId, placed: true);
+        return placed;
+    }
+
+    /// <summary>The order exists (a retry, or a placement that failed after saving): finish the cart and make sure it is processed.</summary>
+    private static async Task<OrderView> Placed(IOrderPlacement order, ICartGrain cart, Caller patient, string orderId)
+    {
+        await cart.FinishTake(patient, orderId, placed: true);
+        return await order.Confirm();
     }
 }

@@ -20,4 +20,7 @@ public interface IOrderPlacement : IGrainWithStringKey
 
     /// <summary>Places the order (persisted before anything else happens) and starts processing. Idempotent for one checkout key.</summary>
     Task<OrderView> Place(PlaceOrder order);
+
+    /// <summary>For a retried checkout of a placed order: makes sure it is being processed, and returns it.</summary>
+    Task<OrderView> Confirm();
 }

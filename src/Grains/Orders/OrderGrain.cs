@@ -37,12 +37,31 @@ public sealed partial class OrderGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The read model converges even if a silo died between saving a change and projecting it.
+        // The read model converges even if a silo died between saving a change and projecting it,
+        // and an order with work left re-arms its retries (embedded mode keeps reminders in memory).
         if (Exists)
+        {
             await Project();
+            if (NeedsProcessing)
+                await KeepRetrying();
+        }
     }
 
     public Task<OrderView?> Placed() => Task.FromResult(Exists ? ToView() : null);
+
+    public async Task<OrderView> Confirm()
+    {
+        if (!Exists)
+            throw DomainException.NotFound("No such order.");
+        // A retried checkout may follow a placement that saved the order but failed after: make
+        // sure the order is being processed (without running it inside the checkout call).
+        if (NeedsProcessing)
+        {
+            await KeepRetrying();
+            await Announce();
+        }
+        return ToView();
+    }
 
     public async Task<OrderView> Place(PlaceOrder order)
     {
@@ -71,18 +90,32 @@ public sealed partial class OrderGrain(
             CreatedAt = now,
             Version = 1,
         };
-        // The read-model row goes first: it is the durable marker the start-up sweep finds even if
-        // the silo dies before the state is saved (then the sweep finds no order and drops it).
-        // Unlike later projections, a failure here fails the placement.
-        await directory.Upsert(ToView(), needsProcessing: true);
-        await this.Save(state);
-        await this.RegisterOrUpdateReminder(RetryReminder, options.Value.RetryPeriod, options.Value.RetryPeriod);
+        try
+        {
+            // The read-model row goes first: it is the durable marker the start-up sweep finds even if
+            // the silo dies before the state is saved (then the sweep finds no order and drops it).
+            // Unlike later projections, a failure here fails the placement.
+            await directory.Upsert(ToView(), needsProcessing: true);
+            await this.Save(state);
+            await KeepRetrying();
+        }
+        catch
+        {
+            // Nothing half-placed may linger in memory: the next call starts again from storage.
+            state.State = new OrderState();
+            this.DeactivateOnIdle();
+            throw;
+        }
         await audit.Record("order.placed", order.Patient.UserId, $"order:{Id} total:{Order.TotalCents}", order.Patient.ClientAddress, order.Patient.UserId);
-        await this.GetStreamProvider(OrderEvents.StreamProvider)
-            .GetStream<OrderPlaced>(StreamId.Create(OrderEvents.PlacedNamespace, Id))
-            .OnNextAsync(new OrderPlaced(Id, now));
+        await Announce();
         return ToView();
     }
+
+    /// <summary>Publishes the event that starts processing (the processor grain calls <see cref="Resume"/>).</summary>
+    private Task Announce() =>
+        this.GetStreamProvider(OrderEvents.StreamProvider)
+            .GetStream<OrderPlaced>(StreamId.Create(OrderEvents.PlacedNamespace, Id))
+            .OnNextAsync(new OrderPlaced(Id, clock.GetUtcNow()));
 
     public async Task<OrderView> View(Caller viewer)
     {
@@ -141,11 +174,13 @@ public sealed partial class OrderGrain(
     public async Task<OrderView> Reject(Caller pharmacist, string reason)
     {
         await EnsurePharmacist(pharmacist);
-        if (Order.Exit is { Status: OrderStatus.Refunded } || Order.Status == OrderStatus.Refunded)
+        if (Order.Exit is { Status: OrderStatus.Refunded })
         {
             await FinishExit();
             return ToView();
         }
+        if (Order.Status == OrderStatus.Refunded)
+            return ToView();
         EnsureStatus(OrderStatus.AwaitingReview, "rejected");
         await audit.Record("order.rejected", pharmacist.UserId, $"order:{Id} reason:{reason.Trim()}", pharmacist.ClientAddress, Order.PatientId);
         await Exit(OrderStatus.Refunded, pharmacist, $"Rejected by the pharmacist: {reason.Trim()}");
@@ -193,23 +228,27 @@ public sealed partial class OrderGrain(
                 await FinishExit();
             while (Order.Exit is null && IsAutomatic(Order.Status))
             {
-                if (clock.GetUtcNow() - Order.CreatedAt > options.Value.GiveUpAfter)
+                if (Order.Status is OrderStatus.Placed or OrderStatus.StockReserved
+                    && clock.GetUtcNow() - Order.CreatedAt > options.Value.GiveUpAfter)
                 {
-                    await BeginExit(OrderStatus.PaymentFailed, null, "The order could not be completed in time; nothing was charged.");
+                    await BeginExit(OrderStatus.PaymentFailed, null, "The payment could not be completed in time; any charge has been refunded.");
                     await FinishExit();
                     break;
                 }
                 if (!await Step())
                     break;
             }
-            await Project();
-            if (!NeedsProcessing)
+            // The retries stop only once the read model shows where the order is.
+            var projected = await Project();
+            if (NeedsProcessing)
+                await KeepRetrying();
+            else if (projected)
                 await StopRetrying();
         }
         catch (Exception e) when (e is not DomainException)
         {
             // Whatever was done is idempotent; what was not saved is dropped with this activation.
-            // The reminder (or the next start-up sweep) runs the step again.
+            // The reminder (re-armed when the order activates again) runs the step again.
             LogStepFailed(e, Id, Order.Status);
             this.DeactivateOnIdle();
             throw;
@@ -301,7 +340,7 @@ public sealed partial class OrderGrain(
         Order.Exit = new PendingExit(exit, actorId, note);
         await this.Save(state);
         await Project();
-        await this.RegisterOrUpdateReminder(RetryReminder, options.Value.RetryPeriod, options.Value.RetryPeriod);
+        await KeepRetrying();
     }
 
     /// <summary>Refunds any charge, gives the stock and prescriptions back, then records the exit. Each part is idempotent.</summary>
@@ -316,8 +355,8 @@ public sealed partial class OrderGrain(
         foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
             await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Restore(Id);
         Order.Exit = null;
-        await MoveTo(exit.Status, exit.ActorId, exit.Note);
-        await StopRetrying();
+        if (await MoveTo(exit.Status, exit.ActorId, exit.Note))
+            await StopRetrying();
     }
 
     /// <summary>
@@ -325,17 +364,21 @@ public sealed partial class OrderGrain(
     /// and Advance projects once when it stops: lists see the order a few milliseconds later, and
     /// the row still says "needs processing" if anything stops in between.
     /// </summary>
-    private async Task MoveTo(OrderStatus status, string? actorId, string? note, bool project = true)
+    /// <returns>Whether the read model shows the change (false when not projected or the projection failed).</returns>
+    private async Task<bool> MoveTo(OrderStatus status, string? actorId, string? note, bool project = true)
     {
         Order.Status = status;
         Order.History.Add(new OrderHistoryEntry(status, clock.GetUtcNow(), actorId, note));
         Order.Version++;
         await this.Save(state);
-        if (project)
-            await Project();
+        var projected = project && await Project();
         changed.TrySetResult();
         changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return projected;
     }
+
+    private Task KeepRetrying() =>
+        this.RegisterOrUpdateReminder(RetryReminder, options.Value.RetryPeriod, options.Value.RetryPeriod);
 
     private async Task StopRetrying()
     {
@@ -381,9 +424,10 @@ public sealed partial class OrderGrain(
     private OrderView ToView() =>
         new(Id, Order.PatientId!, Order.Status, Order.TotalCents,
             Order.Items.Select(i => new OrderItemView(i.ProductId, i.Name, i.Quantity, i.UnitPriceCents, i.PrescriptionId)).ToList(),
-            Order.Address, Order.TrackingNumber, Order.History, Order.CardLast4, Order.PaymentId, Order.CreatedAt, Order.Version);
+            // A copy: views are [Immutable], so in one process a caller would otherwise share the live list.
+            Order.Address, Order.TrackingNumber, Order.History.ToList(), Order.CardLast4, Order.PaymentId, Order.CreatedAt, Order.Version);
 
-    private Task Project() => this.Project(() => directory.Upsert(ToView(), NeedsProcessing), logger);
+    private Task<bool> Project() => this.Project(() => directory.Upsert(ToView(), NeedsProcessing), logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: a step from {Status} failed; it will be retried")]
     private partial void LogStepFailed(Exception exception, string orderId, OrderStatus status);

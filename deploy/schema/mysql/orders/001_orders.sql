@@ -21,21 +21,21 @@ CREATE TABLE IF NOT EXISTS orders
     KEY ix_orders_needs_processing (needs_processing)
 ) CHARACTER SET utf8mb4;
 
--- Simulated gateway: a saved card is a token with the last four digits; no card number, expiry
--- or CVC is ever written anywhere.
+-- Simulated gateway: a saved card is a token with the last four digits and whether it declines;
+-- no card number, expiry or CVC is ever written anywhere (the expiry is checked when the card is
+-- saved).
 CREATE TABLE IF NOT EXISTS gateway_payment_methods
 (
     token      VARCHAR(64) COLLATE ascii_bin NOT NULL,
     last4      CHAR(4)     NOT NULL,
     brand      VARCHAR(20) NOT NULL,
-    exp_month  INT         NOT NULL,
-    exp_year   INT         NOT NULL,
     declines   TINYINT(1)  NOT NULL,
     created_at BIGINT      NOT NULL,
     CONSTRAINT pk_gateway_payment_methods PRIMARY KEY (token)
 ) CHARACTER SET utf8mb4;
 
--- One charge per order at most: the order id is the idempotency key.
+-- One charge per order at most: the order id is the idempotency key. A refund asked for before any
+-- charge leaves a 'voided' row, so a charge that arrives late for that order is refused.
 CREATE TABLE IF NOT EXISTS gateway_charges
 (
     order_id     VARCHAR(64) COLLATE ascii_bin NOT NULL,

@@ -20,20 +20,20 @@ CREATE INDEX IF NOT EXISTS ix_orders_patient ON orders (patient_id, created_at);
 CREATE INDEX IF NOT EXISTS ix_orders_status ON orders (status, created_at);
 CREATE INDEX IF NOT EXISTS ix_orders_needs_processing ON orders (needs_processing);
 
--- Simulated gateway: a saved card is a token with the last four digits; no card number, expiry
--- or CVC is ever written anywhere.
+-- Simulated gateway: a saved card is a token with the last four digits and whether it declines;
+-- no card number, expiry or CVC is ever written anywhere (the expiry is checked when the card is
+-- saved).
 CREATE TABLE IF NOT EXISTS gateway_payment_methods
 (
     token      TEXT    NOT NULL PRIMARY KEY,
     last4      TEXT    NOT NULL,
     brand      TEXT    NOT NULL,
-    exp_month  INTEGER NOT NULL,
-    exp_year   INTEGER NOT NULL,
     declines   INTEGER NOT NULL,
     created_at INTEGER NOT NULL
 );
 
--- One charge per order at most: the order id is the idempotency key.
+-- One charge per order at most: the order id is the idempotency key. A refund asked for before any
+-- charge leaves a 'voided' row, so a charge that arrives late for that order is refused.
 CREATE TABLE IF NOT EXISTS gateway_charges
 (
     order_id     TEXT    NOT NULL PRIMARY KEY,
