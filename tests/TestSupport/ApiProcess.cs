@@ -17,11 +17,12 @@ public sealed class ApiProcess : IAsyncDisposable
     public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
 
     /// <summary>Starts the Api and waits until /health/ready answers 200.</summary>
-    public static async Task<ApiProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyWithin = null)
+    public static async Task<ApiProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyWithin = null,
+        IEnumerable<string>? arguments = null)
     {
         var port = FreePort.Next();
         var process = ChildProcess.StartDotnet(name, "Api", "MedPlatform.Api.dll",
-            ["--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"],
+            ["--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", .. arguments ?? []],
             new Dictionary<string, string?>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         var api = new ApiProcess(process, port);
         await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));

@@ -15,6 +15,8 @@ public static class AuthenticationSetup
                 "Jwt:SigningKey is still the example value: generate one, e.g. `openssl rand -base64 48`.")
             .Validate(jwt => jwt.AccessTokenLifetime > TimeSpan.Zero && jwt.AccessTokenLifetime <= TimeSpan.FromHours(1),
                 "Jwt:AccessTokenLifetime must be between 0 and 1 hour.")
+            .Validate(jwt => jwt.ClockSkew >= TimeSpan.Zero && jwt.ClockSkew <= TimeSpan.FromMinutes(5),
+                "Jwt:ClockSkew must be between 0 and 5 minutes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKey>();
@@ -33,7 +35,7 @@ public static class AuthenticationSetup
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     NameClaimType = ClaimNames.Name,
                     RoleClaimType = ClaimNames.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = jwt.Value.ClockSkew,
                 };
             });
         services.AddAuthorizationBuilder().AddMedPlatformPolicies();

@@ -47,6 +47,7 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Services.GetRequiredService<ApiOptions>().MaxRequestBodyBytes);
+        app.UseMedPlatformWebApp();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

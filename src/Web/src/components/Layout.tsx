@@ -1,0 +1,107 @@
+import { useEffect, useRef, type ReactNode } from "react";
+import { signOut, type User } from "../api";
+import { useUser } from "../hooks";
+import { Link, navigate, useLocation } from "../router";
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navFor(user: User | null): NavItem[] {
+  const common = [
+    { href: "/forum", label: "Forum" },
+    { href: "/medicines", label: "Medicines" },
+  ];
+  switch (user?.role) {
+    case "patient":
+      return [...common, { href: "/forum/ask", label: "Ask a doctor" }, { href: "/prescriptions", label: "My prescriptions" }, { href: "/orders", label: "My orders" }, { href: "/cart", label: "Cart" }];
+    case "doctor":
+      return [...common, { href: "/forum?mine=true", label: "My answered threads" }, { href: "/prescriptions", label: "Issued prescriptions" }, { href: "/prescriptions/new", label: "Prescribe" }];
+    case "pharmacist":
+      return [...common, { href: "/pharmacy", label: "Pharmacy queue" }, { href: "/admin/products", label: "Products and stock" }];
+    case "admin":
+      return [...common, { href: "/admin/users", label: "Users" }, { href: "/admin/products", label: "Products and stock" }, { href: "/pharmacy", label: "Orders" }];
+    default:
+      return common;
+  }
+}
+
+function isCurrent(item: NavItem, url: URL): boolean {
+  const [path, query] = item.href.split("?");
+  return url.pathname === path && (query ?? "") === url.search.slice(1);
+}
+
+/** The page frame: skip link, header with navigation by role, main landmark, footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const user = useUser();
+  const url = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After a client-side navigation, move focus to the new page so screen readers read it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [url.pathname]);
+
+  const leave = async () => {
+    await signOut();
+    navigate("/");
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link href="/" className="brand">
+          MedPlatform
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {navFor(user).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={isCurrent(item, url) ? "page" : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="account">
+          {user ? (
+            <>
+              <span className="who">
+                {user.displayName} <span className="role">({user.role})</span>
+              </span>
+              <button type="button" className="link-button" onClick={leave}>
+                Sign out
+              </button>
+            </>
+          ) : (
+            <>
+              <Link href={`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in</Link>
+              <Link href="/register" className="button button-small">
+                Register
+              </Link>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>MedPlatform — answers from verified doctors, medicines from a licensed pharmacy. In an emergency call 112.</p>
+        <p>
+          <a href="/scalar">REST API reference</a>
+        </p>
+      </footer>
+    </>
+  );
+}

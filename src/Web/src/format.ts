@@ -1,0 +1,38 @@
+// Money and dates as the user's browser says they read them.
+
+const locale = navigator.language || "en";
+const money = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
+const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+
+export const formatMoney = (cents: number) => money.format(cents / 100);
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDate = (iso: string) => date.format(new Date(iso));
+
+const statusNames: Record<string, string> = {
+  placed: "Placed",
+  stockReserved: "Stock reserved",
+  paid: "Paid",
+  awaitingReview: "Awaiting pharmacist review",
+  readyToShip: "Ready to ship",
+  shipped: "Shipped",
+  delivered: "Delivered",
+  paymentFailed: "Payment failed",
+  cancelled: "Cancelled",
+  refunded: "Refunded",
+  active: "Active",
+  used: "Used",
+  expired: "Expired",
+};
+
+export const statusName = (status: string) => statusNames[status] ?? status;
+
+/** "4.95" or "4,95" euros as cents; null when it is not an amount. Parsed as text, so no float rounding. */
+export function parseCents(text: string): number | null {
+  const found = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!found) return null;
+  return Number(found[1]) * 100 + Number((found[2] ?? "0").padEnd(2, "0"));
+}
+
+/** Cents as an editable amount ("4.95"). */
+export const centsToText = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;

@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from "react";
+import { api, type Paged, type User } from "../api";
+import { Field } from "../components/Field";
+import { Pager } from "../components/Pager";
+import { RequireRole } from "../components/RequireRole";
+import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
+import { formatDate } from "../format";
+import { nameOf, useAction, useApiData, useDepartments, usePageTitle } from "../hooks";
+import { navigate, pageFrom, useLocation, withQuery } from "../router";
+
+interface ListedUser extends User {
+  createdAt: string;
+}
+
+export function AdminUsers() {
+  usePageTitle("Users");
+  return (
+    <RequireRole roles={["admin"]}>
+      <UserList />
+      <CreateStaff />
+    </RequireRole>
+  );
+}
+
+function UserList() {
+  const url = useLocation();
+  const departments = useDepartments();
+  const role = url.searchParams.get("role") ?? "";
+  const verified = url.searchParams.get("verified") ?? "";
+  const page = pageFrom(url);
+  const users = useApiData<Paged<ListedUser>>(withQuery("/api/admin/users", { role, verified, page }));
+  const filter = (next: { role?: string; verified?: string }) => navigate(withQuery("/admin/users", { role, verified, ...next }));
+
+  return (
+    <section aria-labelledby="users-heading">
+      <h1 id="users-heading">Users</h1>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="users-role">Role</label>
+          <select id="users-role" value={role} onChange={(e) => filter({ role: e.target.value })}>
+            <option value="">Everyone</option>
+            <option value="patient">Patients</option>
+            <option value="doctor">Doctors</option>
+            <option value="pharmacist">Pharmacists</option>
+            <option value="admin">Administrators</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="users-verified">Verification</label>
+          <select id="users-verified" value={verified} onChange={(e) => filter({ verified: e.target.value })}>
+            <option value="">Any</option>
+            <option value="false">Awaiting verification</option>
+            <option value="true">Verified</option>
+          </select>
+        </div>
+      </div>
+      {users.error && <ErrorMessage error={users.error} />}
+      {users.loading && <Loading what="Loading users" />}
+      {users.data &&
+        (users.data.items.length === 0 ? (
+          <Empty>No users match.</Empty>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">Users</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Licence</th>
+                    <th scope="col">Joined</th>
+                    <th scope="col">Verified</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.data.items.map((user) => (
+                    <tr key={user.id}>
+                      <td>{user.displayName}</td>
+                      <td>{user.email}</td>
+                      <td>{user.role}</td>
+                      <td>{user.role === "doctor" ? `${user.licenseNumber ?? "—"}${user.department ? `, ${nameOf(departments, user.department)}` : ""}` : ""}</td>
+                      <td>{formatDate(user.createdAt)}</td>
+                      <td>{user.role === "doctor" && !user.verified ? <VerifyButton user={user} onDone={users.reload} /> : user.verified ? "Yes" : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager {...users.data} hrefFor={(p) => withQuery("/admin/users", { role, verified, page: p })} />
+          </>
+        ))}
+    </section>
+  );
+}
+
+function VerifyButton({ user, onDone }: { user: User; onDone: () => void }) {
+  const { busy, error, run } = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        className="button-small"
+        disabled={busy}
+        aria-label={`Verify licence of ${user.displayName}`}
+        onClick={() =>
+          run(async () => {
+            await api(`/api/admin/doctors/${encodeURIComponent(user.id)}/verify`, { method: "POST" });
+            onDone();
+          })
+        }
+      >
+        Verify licence
+      </button>
+      <FormError error={error} />
+    </>
+  );
+}
+
+function CreateStaff() {
+  const [form, setForm] = useState({ email: "", displayName: "", password: "", role: "pharmacist" });
+  const [created, setCreated] = useState<User | null>(null);
+  const { busy, error, run } = useAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      setCreated(await api<User>("/api/admin/users", { method: "POST", body: form }));
+      setForm({ email: "", displayName: "", password: "", role: "pharmacist" });
+    });
+  };
+  return (
+    <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="staff-heading">
+      <h2 id="staff-heading">Add a staff account</h2>
+      <FormError error={error} fields={["email", "displayName", "password", "role"]} />
+      {created && (
+        <p className="alert alert-ok" role="status">
+          Created {created.role} account for {created.email}.
+        </p>
+      )}
+      <Field label="Role" error={error?.field("role")}>
+        {(control) => (
+          <select {...control} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+            <option value="pharmacist">Pharmacist</option>
+            <option value="admin">Administrator</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Name" error={error?.field("displayName")}>
+        {(control) => <input {...control} value={form.displayName} maxLength={100} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />}
+      </Field>
+      <Field label="Email" error={error?.field("email")}>
+        {(control) => <input {...control} type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
+      </Field>
+      <Field label="First password" hint="At least 8 characters; they should change it after signing in." error={error?.field("password")}>
+        {(control) => <input {...control} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Create account
+      </button>
+    </form>
+  );
+}

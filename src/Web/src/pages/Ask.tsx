@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from "react";
+import { api } from "../api";
+import { Field } from "../components/Field";
+import { RequireRole } from "../components/RequireRole";
+import { FormError } from "../components/Status";
+import { useAction, useDepartments, usePageTitle } from "../hooks";
+import { navigate } from "../router";
+import type { Thread } from "../types";
+
+export function Ask() {
+  usePageTitle("Ask a doctor");
+  return (
+    <RequireRole roles={["patient"]}>
+      <AskForm />
+    </RequireRole>
+  );
+}
+
+function AskForm() {
+  const departments = useDepartments();
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState("");
+  const [department, setDepartment] = useState("");
+  const [anonymous, setAnonymous] = useState(false);
+  const { busy, error, run } = useAction();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      const thread = await api<Thread>("/api/forum/threads", { method: "POST", body: { title, body, department, anonymous } });
+      navigate(`/forum/threads/${thread.id}`);
+    });
+  };
+
+  return (
+    <form className="panel narrow" onSubmit={submit} noValidate>
+      <h1>Ask a doctor</h1>
+      <p>Verified doctors answer in the forum. Do not use this for emergencies: call 112.</p>
+      <FormError error={error} fields={["title", "body", "department", "anonymous"]} />
+      <Field label="Department" error={error?.field("department")}>
+        {(control) => (
+          <select {...control} value={department} required onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">Choose a department</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Question" hint="A short summary, 5 to 200 characters." error={error?.field("title")}>
+        {(control) => <input {...control} value={title} maxLength={200} required onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label="Details" hint="Symptoms, how long, medicines you take. Leave out names and addresses." error={error?.field("body")}>
+        {(control) => <textarea {...control} value={body} rows={8} maxLength={10000} required onChange={(e) => setBody(e.target.value)} />}
+      </Field>
+      <div className="field checkbox">
+        <input id="ask-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+        <label htmlFor="ask-anonymous">Ask anonymously (others see “Anonymous” instead of your name)</label>
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? "Posting…" : "Post question"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+import { useRef, useState, type FormEvent } from "react";
+import { api } from "../api";
+import { Field } from "../components/Field";
+import { RequireRole } from "../components/RequireRole";
+import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
+import { formatMoney } from "../format";
+import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
+import { Link, navigate } from "../router";
+import type { Cart, Order } from "../types";
+
+export function Checkout() {
+  usePageTitle("Checkout");
+  return (
+    <RequireRole roles={["patient"]}>
+      <CheckoutForm />
+    </RequireRole>
+  );
+}
+
+const addressFields = [
+  { name: "name", label: "Full name", autoComplete: "name" },
+  { name: "line1", label: "Street and number", autoComplete: "address-line1" },
+  { name: "city", label: "City", autoComplete: "address-level2" },
+  { name: "postalCode", label: "Postal code", autoComplete: "postal-code" },
+  { name: "country", label: "Country", autoComplete: "country-name" },
+] as const;
+
+type AddressField = (typeof addressFields)[number]["name"];
+
+function CheckoutForm() {
+  const user = useUser();
+  const cart = useApiData<Cart>("/api/cart");
+  const [address, setAddress] = useState<Record<AddressField, string>>({ name: user?.displayName ?? "", line1: "", city: "", postalCode: "", country: "" });
+  const [card, setCard] = useState({ cardNumber: "", expiry: "", cvc: "" });
+  // One key per attempt: a network retry of the same attempt cannot place a second order.
+  const attemptKey = useRef(crypto.randomUUID());
+  const { busy, error, run } = useAction();
+
+  if (cart.error) return <ErrorMessage error={cart.error} />;
+  if (!cart.data) return <Loading what="Loading your cart" />;
+  if (cart.data.items.length === 0)
+    return (
+      <>
+        <h1>Checkout</h1>
+        <Empty>
+          Your cart is empty. <Link href="/medicines">Browse medicines</Link>.
+        </Empty>
+      </>
+    );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      try {
+        const order = await api<Order>("/api/orders", {
+          method: "POST",
+          headers: { "Idempotency-Key": attemptKey.current },
+          body: { shippingAddress: address, payment: { ...card, cardNumber: card.cardNumber.replace(/[\s-]/g, "") } },
+        });
+        navigate(`/orders/${order.id}`);
+      } catch (failure) {
+        // The server refused this attempt, so the next one is a new request.
+        attemptKey.current = crypto.randomUUID();
+        throw failure;
+      }
+    });
+  };
+
+  const fields = [...addressFields.map((f) => `shippingAddress.${f.name}`), "payment.cardNumber", "payment.expiry", "payment.cvc"];
+  return (
+    <>
+      <h1>Checkout</h1>
+      <section className="panel" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Your order</h2>
+        <ul className="summary">
+          {cart.data.items.map((line) => (
+            <li key={line.productId}>
+              <span>
+                {line.quantity} × {line.name}
+              </span>
+              <span className="money">{formatMoney(line.unitPriceCents * line.quantity)}</span>
+            </li>
+          ))}
+          <li className="total">
+            <span>Total</span>
+            <span className="money">{formatMoney(cart.data.totalCents)}</span>
+          </li>
+        </ul>
+      </section>
+      <form className="panel narrow" onSubmit={submit} noValidate>
+        <FormError error={error} fields={fields} />
+        <fieldset>
+          <legend>Shipping address</legend>
+          {addressFields.map((f) => (
+            <Field key={f.name} label={f.label} error={error?.field(`shippingAddress.${f.name}`)}>
+              {(control) => (
+                <input {...control} autoComplete={`shipping ${f.autoComplete}`} value={address[f.name]} onChange={(e) => setAddress({ ...address, [f.name]: e.target.value })} />
+              )}
+            </Field>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Card</legend>
+          <p className="hint">Your card is passed to the payment service and not stored by us; we keep only its last four digits.</p>
+          <Field label="Card number" error={error?.field("payment.cardNumber")}>
+            {(control) => (
+              <input {...control} inputMode="numeric" autoComplete="cc-number" value={card.cardNumber} onChange={(e) => setCard({ ...card, cardNumber: e.target.value })} />
+            )}
+          </Field>
+          <div className="field-row">
+            <Field label="Expiry (MM/YY)" error={error?.field("payment.expiry")}>
+              {(control) => <input {...control} autoComplete="cc-exp" placeholder="MM/YY" value={card.expiry} onChange={(e) => setCard({ ...card, expiry: e.target.value })} />}
+            </Field>
+            <Field label="Security code" error={error?.field("payment.cvc")}>
+              {(control) => <input {...control} inputMode="numeric" autoComplete="cc-csc" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} />}
+            </Field>
+          </div>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {busy ? "Placing your order…" : `Pay ${formatMoney(cart.data.totalCents)}`}
+        </button>
+      </form>
+    </>
+  );
+}

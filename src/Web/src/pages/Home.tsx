@@ -1,0 +1,71 @@
+import type { Paged } from "../api";
+import { ProductList } from "../components/ProductList";
+import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { ThreadList } from "../components/ThreadList";
+import { useApiData, useDepartments, usePageTitle, useUser } from "../hooks";
+import { Link } from "../router";
+import type { Product, ThreadSummary } from "../types";
+
+export function Home() {
+  usePageTitle("");
+  const user = useUser();
+  const departments = useDepartments();
+  const latest = useApiData<Paged<ThreadSummary>>("/api/forum/threads?pageSize=5");
+  const medicines = useApiData<Paged<Product>>("/api/products?pageSize=40");
+  // Featured: what anyone can buy straight away (no prescription, in stock).
+  const featured = medicines.data?.items.filter((p) => !p.requiresPrescription && !p.controlled && p.stock > 0).slice(0, 8);
+
+  return (
+    <>
+      <section className="hero">
+        <h1>Health questions answered by verified doctors</h1>
+        <p>Ask anonymously if you like, read what others asked, and order medicines — prescription medicines against your doctor's e-prescription.</p>
+        <p className="actions">
+          {user?.role === "patient" ? (
+            <Link href="/forum/ask" className="button">
+              Ask a doctor
+            </Link>
+          ) : !user ? (
+            <Link href="/register" className="button">
+              Create a free account
+            </Link>
+          ) : null}
+          <Link href="/medicines" className="button button-secondary">
+            Browse medicines
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="departments-heading">
+        <h2 id="departments-heading">Departments</h2>
+        <ul className="chips">
+          {departments.map((department) => (
+            <li key={department.id}>
+              <Link href={`/forum?department=${encodeURIComponent(department.id)}`}>{department.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">Latest questions</h2>
+        {latest.error && <ErrorMessage error={latest.error} />}
+        {latest.loading && !latest.data && <Loading what="Loading questions" />}
+        {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} /> : <Empty>No questions yet.</Empty>)}
+        <p>
+          <Link href="/forum">All questions →</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="featured-heading">
+        <h2 id="featured-heading">Featured medicines</h2>
+        {medicines.error && <ErrorMessage error={medicines.error} />}
+        {medicines.loading && !medicines.data && <Loading what="Loading medicines" />}
+        {featured && (featured.length ? <ProductList products={featured} /> : <Empty>No medicines in the catalog yet.</Empty>)}
+        <p>
+          <Link href="/medicines">The whole catalog →</Link>
+        </p>
+      </section>
+    </>
+  );
+}

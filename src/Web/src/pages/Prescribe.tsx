@@ -1,0 +1,163 @@
+import { useState, type FormEvent, type KeyboardEvent, type MouseEvent } from "react";
+import { api, type Paged } from "../api";
+import { Field } from "../components/Field";
+import { RequireRole } from "../components/RequireRole";
+import { FormError, Notice } from "../components/Status";
+import { formatMoney } from "../format";
+import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
+import { Link, navigate, useLocation } from "../router";
+import type { Product, Thread } from "../types";
+
+export function Prescribe() {
+  usePageTitle("Write a prescription");
+  return (
+    <RequireRole roles={["doctor"]}>
+      <PrescribeForm />
+    </RequireRole>
+  );
+}
+
+interface Line {
+  product: Product;
+  quantity: string;
+}
+
+function PrescribeForm() {
+  const user = useUser();
+  const url = useLocation();
+  const threadId = url.searchParams.get("threadId");
+  const thread = useApiData<Thread>(threadId ? `/api/forum/threads/${encodeURIComponent(threadId)}` : null);
+  const [patientId, setPatientId] = useState(url.searchParams.get("patientId") ?? "");
+  const [lines, setLines] = useState<Line[]>([]);
+  const [repeats, setRepeats] = useState("0");
+  const [validDays, setValidDays] = useState("30");
+  const [notes, setNotes] = useState("");
+  const { busy, error, run } = useAction();
+
+  if (!user?.verified) return <Notice>You can prescribe once an administrator has verified your licence.</Notice>;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      await api("/api/prescriptions", {
+        method: "POST",
+        body: {
+          patientId: threadId ? undefined : patientId.trim(),
+          threadId: threadId ?? undefined,
+          items: lines.map((line) => ({ productId: line.product.id, quantity: Number(line.quantity) })),
+          repeats: Number(repeats),
+          validDays: Number(validDays),
+          notes: notes.trim() || undefined,
+        },
+      });
+      navigate("/prescriptions");
+    });
+  };
+
+  const lineFields = lines.map((_, i) => `items[${i}].quantity`);
+  return (
+    <form className="panel narrow" onSubmit={submit} noValidate>
+      <h1>Write a prescription</h1>
+      <FormError error={error} fields={["patientId", "threadId", "items", "repeats", "validDays", "notes", ...lineFields]} />
+      {threadId ? (
+        <p>
+          For the author of <Link href={`/forum/threads/${threadId}`}>{thread.data?.title ?? "the forum question"}</Link>
+          {thread.data?.anonymous && " (they stay anonymous to you)"}.
+          {error?.field("threadId") && <span className="field-error"> {error.field("threadId")}</span>}
+        </p>
+      ) : (
+        <Field label="Patient id" hint="From the patient's account; or prescribe from a forum question you answered." error={error?.field("patientId")}>
+          {(control) => <input {...control} value={patientId} onChange={(e) => setPatientId(e.target.value)} />}
+        </Field>
+      )}
+
+      <fieldset>
+        <legend>Medicines</legend>
+        {error?.field("items") && <p className="field-error">{error.field("items")}</p>}
+        {lines.length === 0 && <p className="empty">No medicine added yet.</p>}
+        <ul className="plain">
+          {lines.map((line, i) => (
+            <li key={line.product.id} className="line">
+              <Field label={`Quantity of ${line.product.name} ${line.product.strength}`} error={error?.field(`items[${i}].quantity`)}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="quantity"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={1000}
+                    value={line.quantity}
+                    onChange={(e) => setLines(lines.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)))}
+                  />
+                )}
+              </Field>
+              <button type="button" className="button-small button-secondary" onClick={() => setLines(lines.filter((_, j) => j !== i))} aria-label={`Remove ${line.product.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <MedicinePicker onPick={(product) => !lines.some((l) => l.product.id === product.id) && setLines([...lines, { product, quantity: "1" }])} />
+      </fieldset>
+
+      <div className="field-row">
+        <Field label="Repeats" hint="Extra fills after the first, 0–12." error={error?.field("repeats")}>
+          {(control) => <input {...control} type="number" inputMode="numeric" min={0} max={12} value={repeats} onChange={(e) => setRepeats(e.target.value)} />}
+        </Field>
+        <Field label="Valid for (days)" hint="1–180." error={error?.field("validDays")}>
+          {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={180} value={validDays} onChange={(e) => setValidDays(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label="Notes for the patient and pharmacist" error={error?.field("notes")}>
+        {(control) => <textarea {...control} rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={busy}>
+        {busy ? "Issuing…" : "Issue prescription"}
+      </button>
+    </form>
+  );
+}
+
+/** Finds medicines by name to add to the prescription. */
+function MedicinePicker({ onPick }: { onPick: (product: Product) => void }) {
+  const [q, setQ] = useState("");
+  const [search, setSearch] = useState("");
+  const results = useApiData<Paged<Product>>(search ? `/api/products?q=${encodeURIComponent(search)}&pageSize=8` : null);
+  const find = (event: FormEvent | MouseEvent | KeyboardEvent) => {
+    event.preventDefault();
+    setSearch(q.trim());
+  };
+  return (
+    <div className="picker">
+      <div className="field">
+        <label htmlFor="rx-search">Find a medicine</label>
+        <input
+          id="rx-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") find(e);
+          }}
+        />
+      </div>
+      <button type="button" className="button-secondary" onClick={find}>
+        Find
+      </button>
+      {results.data && (
+        <ul className="plain results" aria-label="Medicines found">
+          {results.data.items.length === 0 && <li className="empty">No medicine matches.</li>}
+          {results.data.items.map((product) => (
+            <li key={product.id}>
+              <button type="button" className="link-button" disabled={product.controlled} onClick={() => onPick(product)}>
+                Add {product.name} {product.strength} ({product.form}, {formatMoney(product.priceCents)})
+              </button>
+              {product.controlled && <span className="meta"> — controlled, not sold online</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

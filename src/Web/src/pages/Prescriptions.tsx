@@ -1,0 +1,100 @@
+import { api, type Paged } from "../api";
+import { Pager } from "../components/Pager";
+import { RequireRole } from "../components/RequireRole";
+import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
+import { formatDate, statusName } from "../format";
+import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
+import { Link, pageFrom, useLocation, withQuery } from "../router";
+import type { Prescription } from "../types";
+
+export function Prescriptions() {
+  const user = useUser();
+  usePageTitle(user?.role === "doctor" ? "Issued prescriptions" : "My prescriptions");
+  return (
+    <RequireRole roles={["patient", "doctor"]}>
+      <PrescriptionList />
+    </RequireRole>
+  );
+}
+
+function PrescriptionList() {
+  const user = useUser();
+  const page = pageFrom(useLocation());
+  const list = useApiData<Paged<Prescription>>(withQuery("/api/prescriptions", { page }));
+  const doctor = user?.role === "doctor";
+  return (
+    <>
+      <div className="page-head">
+        <h1>{doctor ? "Issued prescriptions" : "My prescriptions"}</h1>
+        {doctor && user?.verified && (
+          <Link href="/prescriptions/new" className="button">
+            Write a prescription
+          </Link>
+        )}
+      </div>
+      {list.error && <ErrorMessage error={list.error} />}
+      {list.loading && <Loading what="Loading prescriptions" />}
+      {list.data &&
+        (list.data.items.length === 0 ? (
+          <Empty>{doctor ? "You have not issued a prescription yet." : "You have no prescriptions. A verified doctor can prescribe after answering your question."}</Empty>
+        ) : (
+          <>
+            <ul className="cards">
+              {list.data.items.map((rx) => (
+                <PrescriptionCard key={rx.id} prescription={rx} doctor={doctor} onChange={list.reload} />
+              ))}
+            </ul>
+            <Pager {...list.data} hrefFor={(p) => withQuery("/prescriptions", { page: p })} />
+          </>
+        ))}
+    </>
+  );
+}
+
+function PrescriptionCard({ prescription: rx, doctor, onChange }: { prescription: Prescription; doctor: boolean; onChange: () => void }) {
+  const { busy, error, run } = useAction();
+  const withdraw = () =>
+    run(async () => {
+      if (!window.confirm("Withdraw this prescription? The patient can no longer buy against it.")) return;
+      await api(`/api/prescriptions/${encodeURIComponent(rx.id)}/cancel`, { method: "POST" });
+      onChange();
+    });
+  const active = rx.status === "active";
+  return (
+    <li className="card">
+      <h2 className="card-title">
+        {doctor ? (rx.patientId ? `For patient ${rx.patientId.slice(0, 8)}…` : "For an anonymous forum patient") : `From ${rx.doctorName}`}
+        <span className={active ? "badge badge-ok" : "badge badge-muted"}>{statusName(rx.status)}</span>
+      </h2>
+      <p className="meta">
+        Issued {formatDate(rx.issuedAt)} · valid until {formatDate(rx.expiresAt)}
+        {rx.repeats > 0 && ` · ${rx.repeats} repeat${rx.repeats === 1 ? "" : "s"}`}
+        {rx.threadId && (
+          <>
+            {" · "}
+            <Link href={`/forum/threads/${rx.threadId}`}>forum question</Link>
+          </>
+        )}
+      </p>
+      <ul>
+        {rx.items.map((item) => (
+          <li key={item.productId}>
+            {!doctor && active && item.remaining > 0 ? (
+              <Link href={`/medicines/${item.productId}?prescription=${encodeURIComponent(rx.id)}`}>{item.productName}</Link>
+            ) : (
+              item.productName
+            )}{" "}
+            — {item.quantity} per fill, {item.remaining} left to buy
+          </li>
+        ))}
+      </ul>
+      {rx.notes && <p className="post-body">{rx.notes}</p>}
+      {doctor && active && (
+        <button type="button" className="button-small button-danger" disabled={busy} onClick={withdraw}>
+          Withdraw
+        </button>
+      )}
+      <FormError error={error} />
+    </li>
+  );
+}

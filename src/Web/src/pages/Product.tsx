@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from "react";
+import { api, type Paged } from "../api";
+import { Field } from "../components/Field";
+import { ProductBadges } from "../components/ProductList";
+import { SignInToAct } from "../components/RequireRole";
+import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
+import { formatDate, formatMoney } from "../format";
+import { nameOf, useAction, useApiData, useCategories, usePageTitle, useUser } from "../hooks";
+import { Link, useLocation } from "../router";
+import type { Cart, Prescription, Product as ProductData } from "../types";
+
+export function Product({ id }: { id: string }) {
+  const user = useUser();
+  const categories = useCategories();
+  const product = useApiData<ProductData>(`/api/products/${encodeURIComponent(id)}`);
+  usePageTitle(product.data?.name ?? "Medicine");
+
+  if (product.error) return <ErrorMessage error={product.error} />;
+  if (!product.data) return <Loading what="Loading the medicine" />;
+  const p = product.data;
+  const staff = user?.role === "pharmacist" || user?.role === "admin";
+
+  return (
+    <article className="product">
+      <p className="breadcrumb">
+        <Link href="/medicines">Medicines</Link> › <Link href={`/medicines?category=${encodeURIComponent(p.category)}`}>{nameOf(categories, p.category)}</Link>
+      </p>
+      <h1>{p.name}</h1>
+      <p className="meta">
+        {p.strength} · {p.form}
+      </p>
+      <p className="price">{formatMoney(p.priceCents)}</p>
+      <p>
+        <ProductBadges product={p} />
+        {!p.controlled && p.stock > 0 && <span className="badge badge-muted">{p.stock} in stock</span>}
+      </p>
+      {p.maxPerOrder && !p.controlled && <p className="meta">At most {p.maxPerOrder} per order.</p>}
+      <div className="post-body">{p.description}</div>
+
+      {p.controlled ? (
+        <Notice>This is a controlled medicine. It is never sold online: your doctor or a local pharmacy can help.</Notice>
+      ) : !user ? (
+        <SignInToAct action="buy this medicine" />
+      ) : user.role === "patient" ? (
+        <AddToCart product={p} />
+      ) : null}
+      {staff && (
+        <p>
+          <Link href={`/admin/products/${p.id}`} className="button button-secondary">
+            Edit price, details and stock
+          </Link>
+        </p>
+      )}
+    </article>
+  );
+}
+
+function covers(prescription: Prescription, productId: string) {
+  return prescription.status === "active" && prescription.items.some((item) => item.productId === productId && item.remaining > 0);
+}
+
+function AddToCart({ product }: { product: ProductData }) {
+  const url = useLocation();
+  const prescriptions = useApiData<Paged<Prescription>>(product.requiresPrescription ? "/api/prescriptions?pageSize=100" : null);
+  const usable = prescriptions.data?.items.filter((rx) => covers(rx, product.id)) ?? [];
+  const [quantity, setQuantity] = useState("1");
+  const [chosenPrescription, setChosenPrescription] = useState(url.searchParams.get("prescription") ?? "");
+  const prescriptionId = usable.some((rx) => rx.id === chosenPrescription) ? chosenPrescription : (usable[0]?.id ?? "");
+  const [added, setAdded] = useState<Cart | null>(null);
+  const { busy, error, run } = useAction();
+
+  if (product.requiresPrescription) {
+    if (prescriptions.error) return <ErrorMessage error={prescriptions.error} />;
+    if (!prescriptions.data) return <Loading what="Checking your prescriptions" />;
+    if (usable.length === 0)
+      return (
+        <Notice>
+          This medicine needs a prescription from a verified doctor, and none of yours covers it. <Link href="/forum/ask">Ask a doctor</Link> in the forum.
+        </Notice>
+      );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      const cart = await api<Cart>(`/api/cart/items/${encodeURIComponent(product.id)}`, {
+        method: "PUT",
+        body: { quantity: Number(quantity), prescriptionId: product.requiresPrescription ? prescriptionId : undefined },
+      });
+      setAdded(cart);
+    });
+  };
+
+  return (
+    <form className="panel narrow" onSubmit={submit} noValidate>
+      <h2>Buy</h2>
+      <FormError error={error} fields={["quantity", "prescriptionId"]} />
+      {product.requiresPrescription && (
+        <Field label="Prescription" error={error?.field("prescriptionId")}>
+          {(control) => (
+            <select {...control} value={prescriptionId} onChange={(e) => setChosenPrescription(e.target.value)}>
+              {usable.map((rx) => {
+                const line = rx.items.find((item) => item.productId === product.id)!;
+                return (
+                  <option key={rx.id} value={rx.id}>
+                    {rx.doctorName}, {formatDate(rx.issuedAt)} — {line.remaining} left
+                  </option>
+                );
+              })}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="Quantity" error={error?.field("quantity")}>
+        {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={100} value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={busy || product.stock <= 0}>
+        {product.stock <= 0 ? "Out of stock" : busy ? "Adding…" : "Put in cart"}
+      </button>
+      {added && (
+        <p className="alert alert-ok" role="status">
+          In your cart: {added.items.find((line) => line.productId === product.id)?.quantity ?? 0} × {product.name}. <Link href="/cart">Go to the cart</Link>
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+
+namespace MedPlatform.Browser.Tests;
+
+/// <summary>What people do in the app, step by step, found the way a screen reader would: by role and label.</summary>
+public static partial class PageActions
+{
+    public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name });
+
+    public static ILocator Link(this IPage page, string name, bool exact = false) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = exact });
+
+    public static ILocator Heading(this IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name });
+
+    public static ILocator Field(this IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
+
+    /// <summary>Waits until no part of the page is still loading.</summary>
+    public static Task SettledAsync(this IPage page) => Assertions.Expect(page.Locator(".loading")).ToHaveCountAsync(0);
+
+    public static async Task SignInAsync(this IPage page, string email, string password = WebPlatform.DemoPassword)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.Field("Email").FillAsync(email);
+        await page.Field("Password").FillAsync(password);
+        await page.Button("Sign in").ClickAsync();
+        await Assertions.Expect(page.Button("Sign out")).ToBeVisibleAsync();
+    }
+
+    public static async Task RegisterPatientAsync(this IPage page, string name, string email, string password = "patient-pass-2026")
+    {
+        await page.GotoAsync("/register");
+        await page.Field("Patient").CheckAsync();
+        await page.Field("Name shown to others").FillAsync(name);
+        await page.Field("Email").FillAsync(email);
+        await page.Field("Password").FillAsync(password);
+        await page.Button("Create account").ClickAsync();
+        await Assertions.Expect(page.Locator(".who")).ToContainTextAsync(name);
+    }
+
+    /// <summary>Finds a medicine in the catalog ("Ibuprofen 400 mg": name and strength) and puts a quantity in the cart.</summary>
+    public static async Task PutInCartAsync(this IPage page, string search, string productName, string strength, int quantity = 1)
+    {
+        await page.GotoAsync("/medicines");
+        await page.Field("Search medicines").FillAsync(search);
+        await page.Button("Search").ClickAsync();
+        await page.Link($"{productName} {strength}").ClickAsync();
+        await Assertions.Expect(page.Heading(productName)).ToBeVisibleAsync();
+        await page.Field("Quantity").FillAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Button("Put in cart").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "In your cart" })).ToContainTextAsync($"{quantity} × {productName}");
+    }
+
+    public static async Task FillCheckoutAsync(this IPage page, string name, string cardNumber, string expiry = "12/30", string cvc = "123")
+    {
+        await page.Field("Full name").FillAsync(name);
+        await page.Field("Street and number").FillAsync("12 Harbour Street");
+        await page.Field("City").FillAsync("Hamburg");
+        await page.Field("Postal code").FillAsync("20095");
+        await page.Field("Country").FillAsync("Germany");
+        await page.Field("Card number").FillAsync(cardNumber);
+        await page.Field("Expiry (MM/YY)").FillAsync(expiry);
+        await page.Field("Security code").FillAsync(cvc);
+    }
+
+    public static ILocator PayButton(this IPage page) => page.GetByRole(AriaRole.Button, new() { NameRegex = PayPattern() });
+
+    /// <summary>The order id from an order page's address.</summary>
+    public static string OrderId(this IPage page) => OrderPath().Match(page.Url).Groups[1].Value;
+
+    [GeneratedRegex("^Pay ")]
+    private static partial Regex PayPattern();
+
+    [GeneratedRegex("/orders/([^/?#]+)")]
+    private static partial Regex OrderPath();
+}

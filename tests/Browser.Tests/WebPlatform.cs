@@ -1,0 +1,92 @@
+using System.Globalization;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.Browser.Tests;
+
+/// <summary>
+/// The platform as people use it: the built Api as a real process in embedded mode on a throwaway
+/// data directory (with the demo accounts), serving the built web app, and Debian's Chromium
+/// driven by Playwright.
+/// </summary>
+public sealed class WebPlatform : IAsyncLifetime
+{
+    public const string DemoPassword = "demo-pass-2026";
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("medplatform-browser-").FullName;
+    private readonly List<IBrowserContext> contexts = [];
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private ApiProcess? api;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepoLayout.Root, "TestResults", "screenshots");
+
+    public Uri BaseAddress => api!.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's 'chromium' package (scripts/test.sh does this).");
+        Directory.CreateDirectory(ScreenshotDirectory);
+        Assertions.SetDefaultExpectTimeout(15_000);
+
+        var webRoot = Path.Combine(RepoLayout.Root, "src", "Api", "wwwroot");
+        if (!File.Exists(Path.Combine(webRoot, "index.html")))
+            throw new InvalidOperationException($"{webRoot}/index.html is missing: building src/Api builds the web app.");
+        api = await ApiProcess.StartAsync("api (browser)", new Dictionary<string, string?>
+        {
+            ["Embedded__DataDirectory"] = dataDirectory,
+            ["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            // Every browser signs in from 127.0.0.1: the per-address limits are for the real world.
+            ["RateLimits__AuthenticationPerMinute"] = "10000",
+            ["RateLimits__CheckoutPerMinute"] = "10000",
+            // Short-lived access tokens, so the journeys renew them on the way like long sessions do.
+            ["Jwt__AccessTokenLifetime"] = "00:00:30",
+            ["Jwt__ClockSkew"] = "00:00:00",
+        }, arguments: ["--webroot", webRoot]);
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    /// <summary>A fresh browser profile (no session) at desktop or phone size; closed with the fixture.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-GB")
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            TimezoneId = "Europe/Berlin",
+        });
+        contexts.Add(context);
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots, kept as a test artifact.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public HttpClient NewHttpClient() => new() { BaseAddress = BaseAddress };
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts)
+            await context.CloseAsync();
+        if (browser is not null)
+            await browser.CloseAsync();
+        playwright?.Dispose();
+        if (api is not null)
+            await api.DisposeAsync();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(nameof(WebPlatform))]
+public sealed class WebPlatformCollection : ICollectionFixture<WebPlatform>;
