@@ -4,7 +4,8 @@
 #   bash scripts/test.sh
 #
 # Installs the Debian packages the suites need when they are missing (MariaDB and Redis for the
-# cluster tests), builds once in Release, then runs each test project. The suites start their own
+# cluster tests, Chromium for the browser tests, Node.js and npm for the web app's build), builds
+# once in Release (which builds the web app too), then runs each test project. The suites start their own
 # throwaway servers on free ports; nothing is left running. Exits non-zero if anything failed.
 set -uo pipefail
 
@@ -20,6 +21,9 @@ say() { printf '\n==> %s\n' "$*"; }
 NEEDED=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || NEEDED+=(mariadb-server)
 command -v redis-server >/dev/null 2>&1 || NEEDED+=(redis-server)
+[ -x /usr/bin/chromium ] || NEEDED+=(chromium fonts-liberation)
+command -v node >/dev/null 2>&1 || NEEDED+=(nodejs)
+command -v npm >/dev/null 2>&1 || NEEDED+=(npm)
 if [ ${#NEEDED[@]} -gt 0 ]; then
   say "Installing ${NEEDED[*]}"
   if [ "$(id -u)" -ne 0 ]; then
@@ -48,7 +52,7 @@ if ! dotnet build MedPlatform.sln -c Release -nologo -clp:ErrorsOnly >"$RESULTS/
 fi
 
 # --- Test suites -------------------------------------------------------------------------------
-SUITES=(tests/Grains.Tests tests/Api.Tests tests/Cluster.Tests)
+SUITES=(tests/Grains.Tests tests/Api.Tests tests/Cluster.Tests tests/Browser.Tests)
 passed=0
 failed=0
 for suite in "${SUITES[@]}"; do

@@ -21,7 +21,6 @@ app.MapCatalogApi();
 app.MapPrescriptionsApi();
 app.MapCartApi();
 app.MapOrdersApi();
-app.MapMedPlatformWebApp();
 app.Run();
 
 /// <summary>Visible to the Api tests' WebApplicationFactory.</summary>

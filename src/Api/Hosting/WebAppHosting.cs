@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
 namespace MedPlatform.Api.Hosting;
@@ -14,7 +13,7 @@ public static class WebAppHosting
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    // Addresses the server answers itself: an unknown one is a 404 problem, never the app's page.
+    // Under these the server answers itself: an unknown address there stays a 404 (or 405) problem.
     private static readonly string[] ServerPrefixes = ["/api", "/health", "/openapi", "/scalar"];
 
     public static WebApplication UseMedPlatformWebApp(this WebApplication app)
@@ -22,7 +21,6 @@ public static class WebAppHosting
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = file =>
             {
                 var headers = file.Context.Response.Headers;
@@ -33,29 +31,36 @@ public static class WebAppHosting
                     : "no-cache";
             },
         });
+        // Not a routed fallback: routing would then answer a wrong method on an API path with the
+        // fallback instead of a 405. This runs only where routing found no endpoint at all.
+        app.Use((context, next) => IsAppPage(context) ? ServeIndexAsync(context, app.Environment) : next(context));
         return app;
     }
 
-    public static WebApplication MapMedPlatformWebApp(this WebApplication app)
+    private static bool IsAppPage(HttpContext context)
     {
-        app.MapFallback(ServeIndex)
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        return app;
+        var request = context.Request;
+        return context.GetEndpoint() is null
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !Path.HasExtension(request.Path.Value)
+            && !ServerPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static IResult ServeIndex(HttpContext context, IWebHostEnvironment environment)
+    private static async Task ServeIndexAsync(HttpContext context, IWebHostEnvironment environment)
     {
-        var path = context.Request.Path;
-        if (ServerPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
-            return Results.NotFound();
         var index = environment.WebRootFileProvider.GetFileInfo("index.html");
         if (!index.Exists)
-            return Results.NotFound();
-        AddBrowserHeaders(context.Response.Headers);
-        context.Response.Headers.CacheControl = "no-cache";
-        return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var response = context.Response;
+        AddBrowserHeaders(response.Headers);
+        response.Headers.CacheControl = "no-cache";
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = index.Length;
+        if (HttpMethods.IsGet(context.Request.Method))
+            await response.SendFileAsync(index, context.RequestAborted);
     }
 
     private static void AddBrowserHeaders(IHeaderDictionary headers)

@@ -12,7 +12,8 @@ public static class OpenApiSetup
 
     public static IEndpointRouteBuilder MapMedPlatformOpenApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        // One document, at a fixed address: any other name under /openapi is an ordinary 404 problem.
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("MedPlatform API")).AllowAnonymous();
         return app;
     }
