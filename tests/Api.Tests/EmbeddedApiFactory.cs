@@ -61,7 +61,7 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A path that throws inside the app's pipeline, standing in for a bug.</summary>
-    public const string FailingPath = "/test-only/throws";
+    public const string FailingPath = "/api/test-only/throws";
 
     private sealed class FailingEndpoint : IStartupFilter
     {
