@@ -45,7 +45,8 @@ public sealed class AccessibilityTests(WebPlatform platform)
         var problems = new List<string>();
 
         var patient = await platform.NewPageAsync();
-        await patient.SignInAsync("alice@medplatform.test");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await patient.RegisterPatientAsync($"Accessible Patient {tag}", $"a11y-{tag}@example.test");
         await CheckAsync(patient, problems, "/forum/ask", "/prescriptions", "/orders", "/cart");
         await patient.PutInCartAsync("paracetamol", "Paracetamol", "500 mg");
         await CheckAsync(patient, problems, "/cart", "/checkout");

@@ -69,6 +69,11 @@ public sealed partial class CheckoutTests(WebPlatform platform)
         await paracetamol.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
         await Expect(paracetamol.GetByRole(AriaRole.Alert)).ToContainTextAsync("At most 2 of Paracetamol per order.");
         await Expect(page.Locator("table tfoot")).ToContainTextAsync("€5.78");
+        // An emptied box is a mistake, not a request to remove the line.
+        await page.GetByLabel("Quantity of Paracetamol").FillAsync("");
+        await paracetamol.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
+        await Expect(paracetamol.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter a whole number from 0 to 100.");
+        await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(2);
         await page.GetByLabel("Quantity of Paracetamol").FillAsync("2");
         await paracetamol.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
         // 2 × €2.49 + €3.29

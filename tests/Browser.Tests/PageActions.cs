@@ -13,8 +13,12 @@ public static partial class PageActions
 
     public static ILocator Field(this IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
-    /// <summary>Waits until no part of the page is still loading.</summary>
-    public static Task SettledAsync(this IPage page) => Assertions.Expect(page.Locator(".loading")).ToHaveCountAsync(0);
+    /// <summary>Waits until the page has drawn its heading and no part of it is still loading.</summary>
+    public static async Task SettledAsync(this IPage page)
+    {
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".loading")).ToHaveCountAsync(0);
+    }
 
     public static async Task SignInAsync(this IPage page, string email, string password = WebPlatform.DemoPassword)
     {

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from "react";
-import { restoreSession } from "./api";
+import { restoreSession, type Role } from "./api";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
+import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
 import { AdminProduct } from "./pages/AdminProduct";
 import { AdminProducts } from "./pages/AdminProducts";
@@ -23,34 +25,40 @@ import { SignIn } from "./pages/SignIn";
 import { Thread } from "./pages/Thread";
 import { match, useLocation } from "./router";
 
-type Route = [pattern: string, page: (params: Record<string, string>) => ReactNode];
+interface Route {
+  pattern: string;
+  page: (params: Record<string, string>) => ReactNode;
+  /** Who may open the page; anyone when absent. A visitor is asked to sign in. */
+  roles?: Role[];
+}
 
 // Patterns match whole paths segment by segment, so their order does not matter.
 const routes: Route[] = [
-  ["/", () => <Home />],
-  ["/forum", () => <ForumList />],
-  ["/forum/ask", () => <Ask />],
-  ["/forum/threads/:id", ({ id }) => <Thread id={id} />],
-  ["/medicines", () => <Catalog />],
-  ["/medicines/:id", ({ id }) => <Product id={id} />],
-  ["/cart", () => <Cart />],
-  ["/checkout", () => <Checkout />],
-  ["/orders", () => <Orders />],
-  ["/orders/:id", ({ id }) => <Order id={id} />],
-  ["/prescriptions", () => <Prescriptions />],
-  ["/prescriptions/new", () => <Prescribe />],
-  ["/pharmacy", () => <Pharmacy />],
-  ["/admin/users", () => <AdminUsers />],
-  ["/admin/products", () => <AdminProducts />],
-  ["/admin/products/:id", ({ id }) => <AdminProduct id={id} />],
-  ["/sign-in", () => <SignIn />],
-  ["/register", () => <Register />],
+  { pattern: "/", page: () => <Home /> },
+  { pattern: "/forum", page: () => <ForumList /> },
+  { pattern: "/forum/ask", page: () => <Ask />, roles: ["patient"] },
+  { pattern: "/forum/threads/:id", page: ({ id }) => <Thread id={id} /> },
+  { pattern: "/medicines", page: () => <Catalog /> },
+  { pattern: "/medicines/:id", page: ({ id }) => <Product id={id} /> },
+  { pattern: "/cart", page: () => <Cart />, roles: ["patient"] },
+  { pattern: "/checkout", page: () => <Checkout />, roles: ["patient"] },
+  { pattern: "/orders", page: () => <Orders />, roles: ["patient"] },
+  { pattern: "/orders/:id", page: ({ id }) => <Order id={id} />, roles: ["patient", "pharmacist", "admin"] },
+  { pattern: "/prescriptions", page: () => <Prescriptions />, roles: ["patient", "doctor"] },
+  { pattern: "/prescriptions/new", page: () => <Prescribe />, roles: ["doctor"] },
+  { pattern: "/pharmacy", page: () => <Pharmacy />, roles: ["pharmacist", "admin"] },
+  { pattern: "/admin/users", page: () => <AdminUsers />, roles: ["admin"] },
+  { pattern: "/admin/products", page: () => <AdminProducts />, roles: ["pharmacist", "admin"] },
+  { pattern: "/admin/products/:id", page: ({ id }) => <AdminProduct id={id} />, roles: ["pharmacist", "admin"] },
+  { pattern: "/sign-in", page: () => <SignIn /> },
+  { pattern: "/register", page: () => <Register /> },
 ];
 
 function pageFor(path: string): ReactNode {
-  for (const [pattern, page] of routes) {
-    const params = match(pattern, path);
-    if (params) return page(params);
+  for (const route of routes) {
+    const params = match(route.pattern, path);
+    if (!params) continue;
+    return route.roles ? <RequireRole roles={route.roles}>{route.page(params)}</RequireRole> : route.page(params);
   }
   return <NotFound />;
 }
@@ -63,5 +71,5 @@ export function App() {
     restoreSession().finally(() => setReady(true));
   }, []);
 
-  return <Layout>{ready ? <div key={url.pathname}>{pageFor(url.pathname)}</div> : <Loading />}</Layout>;
+  return <Layout>{ready ? <ErrorBoundary key={url.pathname}>{pageFor(url.pathname)}</ErrorBoundary> : <Loading />}</Layout>;
 }

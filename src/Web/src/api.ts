@@ -41,7 +41,6 @@ interface Session {
   refreshToken: string;
   /** When the access token runs out (ms since the epoch), so it can be renewed just before. */
   expiresAt: number;
-  renewedAt: number;
   user: User;
 }
 
@@ -90,7 +89,12 @@ window.addEventListener("storage", (event) => {
 });
 
 function fromTokens(tokens: TokenResponse): Session {
-  return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000, renewedAt: Date.now(), user: tokens.user };
+  return {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresAt: Date.now() + tokens.expiresIn * 1000,
+    user: tokens.user,
+  };
 }
 
 export function currentUser(): User | null {
@@ -194,21 +198,32 @@ export async function signIn(email: string, password: string): Promise<User> {
   return tokens.user;
 }
 
+/** Revokes the session on the server and forgets it here (in every tab), even if the server cannot be reached. */
 export async function signOut(): Promise<void> {
-  const token = session?.refreshToken;
   try {
-    if (session) await api("/api/auth/logout", { method: "POST", body: { refreshToken: token } });
+    // Renew first if due, so the token sent is the current one rather than one renewed on the way.
+    if (session && session.expiresAt - Date.now() < renewAhead) await refreshSession();
+    if (session) await api("/api/auth/logout", { method: "POST", body: { refreshToken: session.refreshToken } });
   } finally {
     setSession(null);
   }
 }
 
 /**
- * Checks the stored session when the app loads: renews it, which finds out whether it still
- * works and picks up changes such as a doctor's verification, unless another tab just did.
+ * Checks the stored session when the app loads. Renewing on every load would spend a refresh
+ * token each time, and one lost answer would then sign the user out (a reused token revokes the
+ * session); so the access token is used while it lasts, and the session is renewed only when the
+ * account changed (a doctor's verification is carried in the token).
  */
 export async function restoreSession(): Promise<User | null> {
-  if (session && Date.now() - session.renewedAt > 10_000) await refreshSession();
+  const stored = session?.user;
+  if (!stored) return null;
+  try {
+    const me = await api<User>("/api/me");
+    if (me.role !== stored.role || me.verified !== stored.verified) await refreshSession();
+  } catch {
+    // Signed out by the server (the 401 already cleared the session), or unreachable: the pages say which.
+  }
   return currentUser();
 }
 
@@ -228,7 +243,11 @@ export async function followEvents(path: string, onEvent: (data: unknown) => voi
     while ((end = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      const data = block.split("\n").filter((line) => line.startsWith("data: ")).map((line) => line.slice(6)).join("\n");
+      const data = block
+        .split("\n")
+        .filter((line) => line.startsWith("data: "))
+        .map((line) => line.slice(6))
+        .join("\n");
       if (data) onEvent(JSON.parse(data));
     }
   }

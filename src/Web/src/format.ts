@@ -27,6 +27,13 @@ const statusNames: Record<string, string> = {
 
 export const statusName = (status: string) => statusNames[status] ?? status;
 
+/** A whole number of units typed into a quantity box, or null when it is not one (an empty box is not 0). */
+export function parseQuantity(text: string, min: number, max = 100): number | null {
+  if (!/^\s*\d{1,4}\s*$/.test(text)) return null;
+  const quantity = Number(text);
+  return quantity >= min && quantity <= max ? quantity : null;
+}
+
 /** "4.95" or "4,95" euros as cents; null when it is not an amount. Parsed as text, so no float rounding. */
 export function parseCents(text: string): number | null {
   const found = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text);

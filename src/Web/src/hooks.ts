@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, currentUser, onUserChange, type User } from "./api";
 
 /** The signed-in user (null for a visitor), re-rendering when they sign in or out. */
@@ -18,12 +18,14 @@ export interface Loaded<T> {
 
 /**
  * Loads a GET endpoint, again whenever the path or the signed-in user changes (what an endpoint
- * shows can depend on who asks). A null path loads nothing.
+ * shows can depend on who asks). A null path loads nothing. A failed reload keeps what was shown
+ * for the same path, next to the error.
  */
 export function useApiData<T>(path: string | null): Loaded<T> {
   const user = useUser();
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
+  const [state, setState] = useState<{ data?: T; dataPath?: string; error?: ApiError; loading: boolean }>({ loading: path !== null });
   const [generation, setGeneration] = useState(0);
+  const inFlight = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (path === null) {
@@ -31,19 +33,28 @@ export function useApiData<T>(path: string | null): Loaded<T> {
       return;
     }
     const controller = new AbortController();
-    setState((previous) => ({ data: previous.data, loading: true }));
+    inFlight.current = controller;
+    setState((previous) => ({ ...previous, error: undefined, loading: true }));
     api<T>(path, { signal: controller.signal })
-      .then((data) => setState({ data, loading: false }))
-      .catch((error: unknown) => {
+      .then((data) => setState({ data, dataPath: path, loading: false }))
+      .catch((caught: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ loading: false, error: error instanceof ApiError ? error : new ApiError(0, "Error", String(error)) });
+        const error = caught instanceof ApiError ? caught : new ApiError(0, "Error", String(caught));
+        setState((previous) => (previous.dataPath === path ? { ...previous, error, loading: false } : { error, loading: false }));
       });
     return () => controller.abort();
   }, [path, user?.id, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((data: T) => setState({ data, loading: false }), []);
-  return { ...state, reload, setData };
+  // An answer the page already has (e.g. from a POST) wins over a reload still on its way.
+  const setData = useCallback(
+    (data: T) => {
+      inFlight.current?.abort();
+      setState({ data, dataPath: path ?? undefined, loading: false });
+    },
+    [path],
+  );
+  return { data: state.data, error: state.error, loading: state.loading, reload, setData };
 }
 
 /** Sets the document title, so the tab and screen readers say which page this is. */

@@ -33,8 +33,13 @@ export function match(pattern: string, path: string): Record<string, string> | n
   if (want.length !== have.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(":")) params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    else if (want[i] !== have[i]) return null;
+    if (want[i].startsWith(":")) {
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(have[i]);
+      } catch {
+        return null; // a malformed escape: no page has that address
+      }
+    } else if (want[i] !== have[i]) return null;
   }
   return params;
 }

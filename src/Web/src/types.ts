@@ -82,16 +82,7 @@ export interface Cart {
 }
 
 export type OrderStatus =
-  | "placed"
-  | "stockReserved"
-  | "paid"
-  | "awaitingReview"
-  | "readyToShip"
-  | "shipped"
-  | "delivered"
-  | "paymentFailed"
-  | "cancelled"
-  | "refunded";
+  "placed" | "stockReserved" | "paid" | "awaitingReview" | "readyToShip" | "shipped" | "delivered" | "paymentFailed" | "cancelled" | "refunded";
 
 export interface Order {
   id: string;

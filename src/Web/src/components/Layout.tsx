@@ -15,13 +15,29 @@ function navFor(user: User | null): NavItem[] {
   ];
   switch (user?.role) {
     case "patient":
-      return [...common, { href: "/forum/ask", label: "Ask a doctor" }, { href: "/prescriptions", label: "My prescriptions" }, { href: "/orders", label: "My orders" }, { href: "/cart", label: "Cart" }];
+      return [
+        ...common,
+        { href: "/forum/ask", label: "Ask a doctor" },
+        { href: "/prescriptions", label: "My prescriptions" },
+        { href: "/orders", label: "My orders" },
+        { href: "/cart", label: "Cart" },
+      ];
     case "doctor":
-      return [...common, { href: "/forum?mine=true", label: "My answered threads" }, { href: "/prescriptions", label: "Issued prescriptions" }, { href: "/prescriptions/new", label: "Prescribe" }];
+      return [
+        ...common,
+        { href: "/forum?mine=true", label: "My answered threads" },
+        { href: "/prescriptions", label: "Issued prescriptions" },
+        { href: "/prescriptions/new", label: "Prescribe" },
+      ];
     case "pharmacist":
       return [...common, { href: "/pharmacy", label: "Pharmacy queue" }, { href: "/admin/products", label: "Products and stock" }];
     case "admin":
-      return [...common, { href: "/admin/users", label: "Users" }, { href: "/admin/products", label: "Products and stock" }, { href: "/pharmacy", label: "Orders" }];
+      return [
+        ...common,
+        { href: "/admin/users", label: "Users" },
+        { href: "/admin/products", label: "Products and stock" },
+        { href: "/pharmacy", label: "Orders" },
+      ];
     default:
       return common;
   }
@@ -49,8 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [url.pathname]);
 
   const leave = async () => {
-    await signOut();
-    navigate("/");
+    try {
+      await signOut();
+    } finally {
+      navigate("/");
+    }
   };
 
   return (

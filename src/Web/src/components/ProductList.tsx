@@ -15,16 +15,18 @@ export function ProductBadges({ product }: { product: Product }) {
   );
 }
 
-export function ProductList({ products }: { products: Product[] }) {
+/** Medicines as cards; their names are headings one level below the list's own (h2 on a page of its own). */
+export function ProductList({ products, level = 2 }: { products: Product[]; level?: 2 | 3 }) {
+  const Heading = `h${level}` as const;
   return (
     <ul className="cards product-cards">
       {products.map((product) => (
         <li key={product.id} className="card">
-          <h3>
+          <Heading className="card-title">
             <Link href={`/medicines/${product.id}`}>
               {product.name} <span className="strength">{product.strength}</span>
             </Link>
-          </h3>
+          </Heading>
           <p className="meta">{product.form}</p>
           <p className="price">{formatMoney(product.priceCents)}</p>
           <p>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Role } from "../api";
-import { useUser } from "../hooks";
+import { usePageTitle, useUser } from "../hooks";
 import { Link, useLocation } from "../router";
 
 const roleNames: Record<Role, string> = { patient: "patients", doctor: "doctors", pharmacist: "pharmacists", admin: "administrators" };
@@ -9,26 +9,28 @@ const roleNames: Record<Role, string> = { patient: "patients", doctor: "doctors"
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const user = useUser();
   const url = useLocation();
-  if (!user) {
+  const allowed = user !== null && roles.includes(user.role);
+  return allowed ? <>{children}</> : <NotAllowed roles={roles} signedIn={user !== null} path={url.pathname + url.search} />;
+}
+
+function NotAllowed({ roles, signedIn, path }: { roles: Role[]; signedIn: boolean; path: string }) {
+  usePageTitle(signedIn ? "Not available" : "Please sign in");
+  if (!signedIn) {
     return (
       <section className="panel">
         <h1>Please sign in</h1>
         <p>
-          <Link href={`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in</Link> or{" "}
-          <Link href="/register">create an account</Link> to continue.
+          <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</Link> or <Link href="/register">create an account</Link> to continue.
         </p>
       </section>
     );
   }
-  if (!roles.includes(user.role)) {
-    return (
-      <section className="panel">
-        <h1>Not available</h1>
-        <p>This page is for {roles.map((role) => roleNames[role]).join(" and ")}.</p>
-      </section>
-    );
-  }
-  return <>{children}</>;
+  return (
+    <section className="panel">
+      <h1>Not available</h1>
+      <p>This page is for {roles.map((role) => roleNames[role]).join(" and ")}.</p>
+    </section>
+  );
 }
 
 /** Invites a visitor to sign in to do something, coming back here afterwards. */
@@ -36,8 +38,7 @@ export function SignInToAct({ action }: { action: string }) {
   const url = useLocation();
   return (
     <p className="invite">
-      <Link href={`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in</Link> or{" "}
-      <Link href="/register">register</Link> to {action}.
+      <Link href={`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in</Link> or <Link href="/register">register</Link> to {action}.
     </p>
   );
 }

@@ -3,15 +3,17 @@ import { formatDateTime } from "../format";
 import { nameOf, useDepartments } from "../hooks";
 import { Link } from "../router";
 
-export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
+/** Questions as cards; their titles are headings one level below the list's own (h2 on a page of its own). */
+export function ThreadList({ threads, level = 2 }: { threads: ThreadSummary[]; level?: 2 | 3 }) {
+  const Heading = `h${level}` as const;
   const departments = useDepartments();
   return (
     <ul className="cards">
       {threads.map((thread) => (
         <li key={thread.id} className="card">
-          <h3>
+          <Heading className="card-title">
             <Link href={`/forum/threads/${thread.id}`}>{thread.title}</Link>
-          </h3>
+          </Heading>
           <p className="meta">
             <span>{nameOf(departments, thread.department)}</span> · <span>{thread.authorName}</span> ·{" "}
             <time dateTime={thread.createdAt}>{formatDateTime(thread.createdAt)}</time>

@@ -1,25 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api";
 import { Field } from "../components/Field";
+import { priceError, PriceField, ProductRulesFields, type ProductRules } from "../components/ProductFields";
 import { ProductBadges } from "../components/ProductList";
-import { RequireRole } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
 import { centsToText, formatDateTime, formatMoney, parseCents } from "../format";
 import { useAction, useApiData, usePageTitle } from "../hooks";
 import { Link } from "../router";
 import type { Product } from "../types";
-import { priceError } from "./AdminProducts";
 
 export function AdminProduct({ id }: { id: string }) {
   usePageTitle("Edit product");
-  return (
-    <RequireRole roles={["pharmacist", "admin"]}>
-      <EditProduct id={id} />
-    </RequireRole>
-  );
-}
-
-function EditProduct({ id }: { id: string }) {
   const product = useApiData<Product>(`/api/products/${encodeURIComponent(id)}`);
   if (product.error) return <ErrorMessage error={product.error} />;
   if (!product.data) return <Loading what="Loading the product" />;
@@ -38,16 +29,16 @@ function EditProduct({ id }: { id: string }) {
       <p>
         <Link href={`/medicines/${p.id}`}>See it as customers do</Link>
       </p>
-      <Details key={`d${p.updatedAt}`} product={p} onSaved={product.setData} />
-      <Stock key={`s${p.updatedAt}`} product={p} onSaved={product.setData} />
+      <Details product={p} onSaved={product.setData} />
+      <Stock product={p} onSaved={product.setData} />
     </>
   );
 }
 
 function Details({ product, onSaved }: { product: Product; onSaved: (p: Product) => void }) {
-  const [form, setForm] = useState({
-    price: centsToText(product.priceCents),
-    description: product.description,
+  const [price, setPrice] = useState(centsToText(product.priceCents));
+  const [description, setDescription] = useState(product.description);
+  const [rules, setRules] = useState<ProductRules>({
     requiresPrescription: product.requiresPrescription,
     controlled: product.controlled,
     maxPerOrder: product.maxPerOrder?.toString() ?? "",
@@ -56,19 +47,22 @@ function Details({ product, onSaved }: { product: Product; onSaved: (p: Product)
   const { busy, error, setError, run } = useAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const priceCents = parseCents(form.price);
+    const priceCents = parseCents(price);
     if (priceCents === null) return setError(priceError());
     run(async () => {
       const body = {
         priceCents,
-        description: form.description,
-        requiresPrescription: form.requiresPrescription,
-        controlled: form.controlled,
-        maxPerOrder: form.maxPerOrder ? Number(form.maxPerOrder) : undefined,
-        clearMaxPerOrder: form.maxPerOrder ? undefined : true,
+        description,
+        requiresPrescription: rules.requiresPrescription,
+        controlled: rules.controlled,
+        maxPerOrder: rules.maxPerOrder ? Number(rules.maxPerOrder) : undefined,
+        clearMaxPerOrder: rules.maxPerOrder ? undefined : true,
       };
-      onSaved(await api<Product>(`/api/products/${encodeURIComponent(product.id)}`, { method: "PUT", body }));
+      const updated = await api<Product>(`/api/products/${encodeURIComponent(product.id)}`, { method: "PUT", body });
+      setPrice(centsToText(updated.priceCents));
+      setDescription(updated.description);
       setSaved(true);
+      onSaved(updated);
     });
   };
   return (
@@ -80,23 +74,11 @@ function Details({ product, onSaved }: { product: Product; onSaved: (p: Product)
           Saved.
         </p>
       )}
-      <Field label="Price (€)" error={error?.field("priceCents")}>
-        {(control) => <input {...control} inputMode="decimal" value={form.price} onChange={(e) => setForm({ ...form, price: e.target.value })} />}
-      </Field>
+      <PriceField value={price} onChange={setPrice} error={error} />
       <Field label="Description" error={error?.field("description")}>
-        {(control) => <textarea {...control} rows={5} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+        {(control) => <textarea {...control} rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      <Field label="Most per order" hint="Empty: no limit." error={error?.field("maxPerOrder")}>
-        {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={100} value={form.maxPerOrder} onChange={(e) => setForm({ ...form, maxPerOrder: e.target.value })} />}
-      </Field>
-      <div className="field checkbox">
-        <input id="edit-rx" type="checkbox" checked={form.requiresPrescription} onChange={(e) => setForm({ ...form, requiresPrescription: e.target.checked })} />
-        <label htmlFor="edit-rx">Prescription only</label>
-      </div>
-      <div className="field checkbox">
-        <input id="edit-controlled" type="checkbox" checked={form.controlled} onChange={(e) => setForm({ ...form, controlled: e.target.checked })} />
-        <label htmlFor="edit-controlled">Controlled drug (never sold online)</label>
-      </div>
+      <ProductRulesFields value={rules} onChange={setRules} error={error} />
       <button type="submit" disabled={busy}>
         Save
       </button>
@@ -112,6 +94,8 @@ function Stock({ product, onSaved }: { product: Product; onSaved: (p: Product) =
     event.preventDefault();
     run(async () => {
       onSaved(await api<Product>(`/api/products/${encodeURIComponent(product.id)}/stock`, { method: "POST", body: { delta: Number(delta), reason } }));
+      setDelta("");
+      setReason("");
     });
   };
   return (

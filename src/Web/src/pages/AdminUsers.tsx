@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { api, type Paged, type User } from "../api";
 import { Field } from "../components/Field";
-import { Pager } from "../components/Pager";
-import { RequireRole } from "../components/RequireRole";
-import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
+import { DataTable } from "../components/DataTable";
+import { PagedResults } from "../components/PagedResults";
+import { FormError } from "../components/Status";
 import { formatDate } from "../format";
 import { nameOf, useAction, useApiData, useDepartments, usePageTitle } from "../hooks";
 import { navigate, pageFrom, useLocation, withQuery } from "../router";
@@ -15,10 +15,10 @@ interface ListedUser extends User {
 export function AdminUsers() {
   usePageTitle("Users");
   return (
-    <RequireRole roles={["admin"]}>
+    <>
       <UserList />
       <CreateStaff />
-    </RequireRole>
+    </>
   );
 }
 
@@ -54,43 +54,22 @@ function UserList() {
           </select>
         </div>
       </div>
-      {users.error && <ErrorMessage error={users.error} />}
-      {users.loading && <Loading what="Loading users" />}
-      {users.data &&
-        (users.data.items.length === 0 ? (
-          <Empty>No users match.</Empty>
-        ) : (
-          <>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">Users</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Licence</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">Verified</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.data.items.map((user) => (
-                    <tr key={user.id}>
-                      <td>{user.displayName}</td>
-                      <td>{user.email}</td>
-                      <td>{user.role}</td>
-                      <td>{user.role === "doctor" ? `${user.licenseNumber ?? "—"}${user.department ? `, ${nameOf(departments, user.department)}` : ""}` : ""}</td>
-                      <td>{formatDate(user.createdAt)}</td>
-                      <td>{user.role === "doctor" && !user.verified ? <VerifyButton user={user} onDone={users.reload} /> : user.verified ? "Yes" : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager {...users.data} hrefFor={(p) => withQuery("/admin/users", { role, verified, page: p })} />
-          </>
-        ))}
+      <PagedResults result={users} loading="Loading users" empty="No users match." hrefFor={(p) => withQuery("/admin/users", { role, verified, page: p })}>
+        {(items) => (
+          <DataTable caption="Users" columns={["Name", "Email", "Role", "Licence", "Joined", "Verified"]}>
+            {items.map((user) => (
+              <tr key={user.id}>
+                <td>{user.displayName}</td>
+                <td>{user.email}</td>
+                <td>{user.role}</td>
+                <td>{user.role === "doctor" ? `${user.licenseNumber ?? "—"}${user.department ? `, ${nameOf(departments, user.department)}` : ""}` : ""}</td>
+                <td>{formatDate(user.createdAt)}</td>
+                <td>{user.role === "doctor" && !user.verified ? <VerifyButton user={user} onDone={users.reload} /> : user.verified ? "Yes" : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </PagedResults>
     </section>
   );
 }
@@ -153,7 +132,15 @@ function CreateStaff() {
         {(control) => <input {...control} type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
       </Field>
       <Field label="First password" hint="At least 8 characters; they should change it after signing in." error={error?.field("password")}>
-        {(control) => <input {...control} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
+        )}
       </Field>
       <button type="submit" disabled={busy}>
         Create account

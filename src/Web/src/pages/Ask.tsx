@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api";
 import { Field } from "../components/Field";
-import { RequireRole } from "../components/RequireRole";
+import { NamedOptions } from "../components/NamedOptions";
 import { FormError } from "../components/Status";
 import { useAction, useDepartments, usePageTitle } from "../hooks";
 import { navigate } from "../router";
@@ -9,14 +9,6 @@ import type { Thread } from "../types";
 
 export function Ask() {
   usePageTitle("Ask a doctor");
-  return (
-    <RequireRole roles={["patient"]}>
-      <AskForm />
-    </RequireRole>
-  );
-}
-
-function AskForm() {
   const departments = useDepartments();
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
@@ -40,12 +32,7 @@ function AskForm() {
       <Field label="Department" error={error?.field("department")}>
         {(control) => (
           <select {...control} value={department} required onChange={(e) => setDepartment(e.target.value)}>
-            <option value="">Choose a department</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <NamedOptions items={departments} none="Choose a department" />
           </select>
         )}
       </Field>

@@ -1,22 +1,14 @@
 import { useState } from "react";
 import { api } from "../api";
-import { RequireRole } from "../components/RequireRole";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
-import { formatMoney } from "../format";
+import { quantityError } from "../components/ProductFields";
+import { formatMoney, parseQuantity } from "../format";
 import { useAction, useApiData, usePageTitle } from "../hooks";
 import { Link } from "../router";
 import type { Cart as CartData, CartLine } from "../types";
 
 export function Cart() {
   usePageTitle("Cart");
-  return (
-    <RequireRole roles={["patient"]}>
-      <CartView />
-    </RequireRole>
-  );
-}
-
-function CartView() {
   const cart = useApiData<CartData>("/api/cart");
   if (cart.error) return <ErrorMessage error={cart.error} />;
   if (!cart.data) return <Loading what="Loading your cart" />;
@@ -33,30 +25,30 @@ function CartView() {
       ) : (
         <>
           <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Medicines in your cart</caption>
-            <thead>
-              <tr>
-                <th scope="col">Medicine</th>
-                <th scope="col">Price</th>
-                <th scope="col">Quantity</th>
-                <th scope="col">Subtotal</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.items.map((line) => (
-                <CartRow key={line.productId} line={line} onChange={cart.setData} />
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Total
-                </th>
-                <td className="money">{formatMoney(c.totalCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
+            <table className="table">
+              <caption className="visually-hidden">Medicines in your cart</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Medicine</th>
+                  <th scope="col">Price</th>
+                  <th scope="col">Quantity</th>
+                  <th scope="col">Subtotal</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.items.map((line) => (
+                  <CartRow key={line.productId} line={line} onChange={cart.setData} />
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    Total
+                  </th>
+                  <td className="money">{formatMoney(c.totalCents)}</td>
+                </tr>
+              </tfoot>
+            </table>
           </div>
           {blocked && <p className="alert alert-error">Some items cannot be bought as they are. Change or remove them to check out.</p>}
           <p className="actions">
@@ -81,10 +73,14 @@ function CartView() {
 
 function CartRow({ line, onChange }: { line: CartLine; onChange: (cart: CartData) => void }) {
   const [quantity, setQuantity] = useState(String(line.quantity));
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
   const path = `/api/cart/items/${encodeURIComponent(line.productId)}`;
-  const update = () =>
-    run(async () => onChange(await api<CartData>(path, { method: "PUT", body: { quantity: Number(quantity), prescriptionId: line.prescriptionId ?? undefined } })));
+  const update = () => {
+    // 0 is allowed here: it takes the line out, as the API defines.
+    const units = parseQuantity(quantity, 0);
+    if (units === null) return setError(quantityError(0));
+    run(async () => onChange(await api<CartData>(path, { method: "PUT", body: { quantity: units, prescriptionId: line.prescriptionId ?? undefined } })));
+  };
   const remove = () => run(async () => onChange(await api<CartData>(path, { method: "DELETE" })));
   const inputId = `quantity-${line.productId}`;
 
@@ -101,7 +97,16 @@ function CartRow({ line, onChange }: { line: CartLine; onChange: (cart: CartData
         <label htmlFor={inputId} className="visually-hidden">
           Quantity of {line.name}
         </label>
-        <input id={inputId} className="quantity" type="number" inputMode="numeric" min={0} max={100} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+        <input
+          id={inputId}
+          className="quantity"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+        />
         <button type="button" className="button-small" disabled={busy || quantity === String(line.quantity)} onClick={update}>
           Update
         </button>

@@ -1,20 +1,18 @@
 import { useRef, useState, type FormEvent } from "react";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 import { Field } from "../components/Field";
-import { RequireRole } from "../components/RequireRole";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatMoney } from "../format";
 import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
 import { Link, navigate } from "../router";
 import type { Cart, Order } from "../types";
 
-export function Checkout() {
-  usePageTitle("Checkout");
-  return (
-    <RequireRole roles={["patient"]}>
-      <CheckoutForm />
-    </RequireRole>
-  );
+const refusals = [400, 409, 413, 422];
+
+/** A random key; `crypto.randomUUID` exists only on HTTPS or localhost. */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const addressFields = [
@@ -27,13 +25,14 @@ const addressFields = [
 
 type AddressField = (typeof addressFields)[number]["name"];
 
-function CheckoutForm() {
+export function Checkout() {
+  usePageTitle("Checkout");
   const user = useUser();
   const cart = useApiData<Cart>("/api/cart");
   const [address, setAddress] = useState<Record<AddressField, string>>({ name: user?.displayName ?? "", line1: "", city: "", postalCode: "", country: "" });
   const [card, setCard] = useState({ cardNumber: "", expiry: "", cvc: "" });
   // One key per attempt: a network retry of the same attempt cannot place a second order.
-  const attemptKey = useRef(crypto.randomUUID());
+  const attemptKey = useRef(newKey());
   const { busy, error, run } = useAction();
 
   if (cart.error) return <ErrorMessage error={cart.error} />;
@@ -59,8 +58,9 @@ function CheckoutForm() {
         });
         navigate(`/orders/${order.id}`);
       } catch (failure) {
-        // The server refused this attempt, so the next one is a new request.
-        attemptKey.current = crypto.randomUUID();
+        // Refused: the next attempt is a new request. Unreachable, busy or failing: the order may
+        // exist, and only the same key finds it again instead of checking out a second time.
+        if (failure instanceof ApiError && refusals.includes(failure.status)) attemptKey.current = newKey();
         throw failure;
       }
     });
@@ -94,7 +94,12 @@ function CheckoutForm() {
           {addressFields.map((f) => (
             <Field key={f.name} label={f.label} error={error?.field(`shippingAddress.${f.name}`)}>
               {(control) => (
-                <input {...control} autoComplete={`shipping ${f.autoComplete}`} value={address[f.name]} onChange={(e) => setAddress({ ...address, [f.name]: e.target.value })} />
+                <input
+                  {...control}
+                  autoComplete={`shipping ${f.autoComplete}`}
+                  value={address[f.name]}
+                  onChange={(e) => setAddress({ ...address, [f.name]: e.target.value })}
+                />
               )}
             </Field>
           ))}
@@ -104,15 +109,31 @@ function CheckoutForm() {
           <p className="hint">Your card is passed to the payment service and not stored by us; we keep only its last four digits.</p>
           <Field label="Card number" error={error?.field("payment.cardNumber")}>
             {(control) => (
-              <input {...control} inputMode="numeric" autoComplete="cc-number" value={card.cardNumber} onChange={(e) => setCard({ ...card, cardNumber: e.target.value })} />
+              <input
+                {...control}
+                inputMode="numeric"
+                autoComplete="cc-number"
+                value={card.cardNumber}
+                onChange={(e) => setCard({ ...card, cardNumber: e.target.value })}
+              />
             )}
           </Field>
           <div className="field-row">
             <Field label="Expiry (MM/YY)" error={error?.field("payment.expiry")}>
-              {(control) => <input {...control} autoComplete="cc-exp" placeholder="MM/YY" value={card.expiry} onChange={(e) => setCard({ ...card, expiry: e.target.value })} />}
+              {(control) => (
+                <input
+                  {...control}
+                  autoComplete="cc-exp"
+                  placeholder="MM/YY"
+                  value={card.expiry}
+                  onChange={(e) => setCard({ ...card, expiry: e.target.value })}
+                />
+              )}
             </Field>
             <Field label="Security code" error={error?.field("payment.cvc")}>
-              {(control) => <input {...control} inputMode="numeric" autoComplete="cc-csc" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} />}
+              {(control) => (
+                <input {...control} inputMode="numeric" autoComplete="cc-csc" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} />
+              )}
             </Field>
           </div>
         </fieldset>

@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from "react";
 import type { Paged } from "../api";
-import { Pager } from "../components/Pager";
+import { PagedResults } from "../components/PagedResults";
 import { SignInToAct } from "../components/RequireRole";
-import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { SearchFilters } from "../components/SearchFilters";
 import { ThreadList } from "../components/ThreadList";
 import { nameOf, useApiData, useDepartments, usePageTitle, useUser } from "../hooks";
-import { Link, navigate, pageFrom, useLocation, withQuery } from "../router";
+import { Link, pageFrom, useLocation, withQuery } from "../router";
 import type { ThreadSummary } from "../types";
 
 export function ForumList() {
@@ -22,17 +21,6 @@ export function ForumList() {
   const title = mine ? (user?.role === "doctor" ? "Threads you answered" : "Your questions") : department ? nameOf(departments, department) : "Forum";
   usePageTitle(title);
 
-  const [search, setSearch] = useState(q);
-  const [chosen, setChosen] = useState(department);
-  useEffect(() => {
-    setSearch(q);
-    setChosen(department);
-  }, [q, department]);
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(withQuery("/forum", { department: chosen, q: search.trim(), mine }));
-  };
-
   return (
     <>
       <div className="page-head">
@@ -44,42 +32,21 @@ export function ForumList() {
         )}
       </div>
       {!user && <SignInToAct action="ask a question" />}
-
-      <form className="filters" role="search" onSubmit={apply}>
-        <div className="field">
-          <label htmlFor="forum-department">Department</label>
-          <select id="forum-department" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            <option value="">All departments</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="forum-search">Search questions</label>
-          <input id="forum-search" type="search" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <button type="submit">Search</button>
-      </form>
-
-      {threads.error && <ErrorMessage error={threads.error} />}
-      {threads.loading && <Loading what="Loading questions" />}
-      {threads.data && (
-        <>
-          <p className="result-count" role="status">
-            {threads.data.totalCount === 1 ? "1 question" : `${threads.data.totalCount} questions`}
-            {q && ` matching “${q}”`}
-          </p>
-          {threads.data.items.length ? (
-            <ThreadList threads={threads.data.items} />
-          ) : (
-            <Empty>{q || department ? "No questions match. Try other words or another department." : "No questions yet."}</Empty>
-          )}
-          <Pager {...threads.data} hrefFor={(p) => withQuery("/forum", { ...query, page: p })} />
-        </>
-      )}
+      <SearchFilters
+        path="/forum"
+        searchLabel="Search questions"
+        choice={{ name: "department", label: "Department", none: "All departments", items: departments }}
+        keep={{ mine }}
+      />
+      <PagedResults
+        result={threads}
+        loading="Loading questions"
+        summary={(total) => `${total === 1 ? "1 question" : `${total} questions`}${q ? ` matching “${q}”` : ""}`}
+        empty={q || department ? "No questions match. Try other words or another department." : "No questions yet."}
+        hrefFor={(p) => withQuery("/forum", { ...query, page: p })}
+      >
+        {(items) => <ThreadList threads={items} />}
+      </PagedResults>
     </>
   );
 }

@@ -51,7 +51,7 @@ export function Home() {
         <h2 id="latest-heading">Latest questions</h2>
         {latest.error && <ErrorMessage error={latest.error} />}
         {latest.loading && !latest.data && <Loading what="Loading questions" />}
-        {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} /> : <Empty>No questions yet.</Empty>)}
+        {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} level={3} /> : <Empty>No questions yet.</Empty>)}
         <p>
           <Link href="/forum">All questions →</Link>
         </p>
@@ -61,7 +61,7 @@ export function Home() {
         <h2 id="featured-heading">Featured medicines</h2>
         {medicines.error && <ErrorMessage error={medicines.error} />}
         {medicines.loading && !medicines.data && <Loading what="Loading medicines" />}
-        {featured && (featured.length ? <ProductList products={featured} /> : <Empty>No medicines in the catalog yet.</Empty>)}
+        {featured && (featured.length ? <ProductList products={featured} level={3} /> : <Empty>No medicines in the catalog yet.</Empty>)}
         <p>
           <Link href="/medicines">The whole catalog →</Link>
         </p>

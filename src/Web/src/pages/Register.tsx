@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api, signIn } from "../api";
 import { Field } from "../components/Field";
+import { NamedOptions } from "../components/NamedOptions";
 import { FormError } from "../components/Status";
 import { useAction, useDepartments, usePageTitle } from "../hooks";
 import { Link, navigate, useLocation } from "../router";
@@ -42,28 +43,41 @@ export function Register() {
         </div>
       </fieldset>
       <Field label="Name shown to others" error={error?.field("displayName")}>
-        {(control) => <input {...control} autoComplete="name" maxLength={100} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            autoComplete="name"
+            maxLength={100}
+            value={form.displayName}
+            onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Email" error={error?.field("email")}>
         {(control) => <input {...control} type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
       </Field>
       <Field label="Password" hint="At least 8 characters." error={error?.field("password")}>
-        {(control) => <input {...control} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
+        )}
       </Field>
       {doctor && (
         <>
           <Field label="Licence number" error={error?.field("licenseNumber")}>
-            {(control) => <input {...control} maxLength={64} value={form.licenseNumber} onChange={(e) => setForm({ ...form, licenseNumber: e.target.value })} />}
+            {(control) => (
+              <input {...control} maxLength={64} value={form.licenseNumber} onChange={(e) => setForm({ ...form, licenseNumber: e.target.value })} />
+            )}
           </Field>
           <Field label="Department" error={error?.field("department")}>
             {(control) => (
               <select {...control} value={form.department} onChange={(e) => setForm({ ...form, department: e.target.value })}>
-                <option value="">Choose your department</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
+                <NamedOptions items={departments} none="Choose your department" />
               </select>
             )}
           </Field>

@@ -7,8 +7,12 @@ import { Link, navigate, useLocation } from "../router";
 
 /** Only a path on this site: an address from the query string must not send anyone elsewhere. */
 export function safeNext(url: URL): string {
-  const next = url.searchParams.get("next") ?? "/";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  try {
+    const next = new URL(url.searchParams.get("next") ?? "/", location.origin);
+    return next.origin === location.origin ? next.pathname + next.search + next.hash : "/";
+  } catch {
+    return "/";
+  }
 }
 
 export function SignIn() {

@@ -59,10 +59,10 @@ export function Thread({ id }: { id: string }) {
       )}
 
       {!user && <SignInToAct action="answer or follow up" />}
-      {t.askedByMe && <PostForm key={`f${t.followUps.length}`} threadId={t.id} kind="follow-ups" label="Your follow-up question" onPosted={thread.reload} />}
+      {t.askedByMe && <PostForm threadId={t.id} kind="follow-ups" label="Your follow-up question" onPosted={thread.reload} />}
       {isVerifiedDoctor && (
         <>
-          <PostForm key={`a${t.answers.length}`} threadId={t.id} kind="answers" label="Your answer" onPosted={thread.reload} />
+          <PostForm threadId={t.id} kind="answers" label="Your answer" onPosted={thread.reload} />
           {answeredByMe && (
             <p>
               <Link href={`/prescriptions/new?threadId=${encodeURIComponent(t.id)}`} className="button button-secondary">
@@ -114,7 +114,13 @@ function AnswerItem({ threadId, answer, thread, user, onChange }: AnswerItemProp
             </button>
           )}
           {canEndorse && (
-            <button type="button" className="button-secondary" disabled={busy} onClick={() => act("endorse")} aria-label={`Endorse the answer from ${answer.doctorName}`}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => act("endorse")}
+              aria-label={`Endorse the answer from ${answer.doctorName}`}
+            >
               Endorse
             </button>
           )}
