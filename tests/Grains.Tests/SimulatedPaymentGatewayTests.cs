@@ -21,7 +21,7 @@ public sealed class SimulatedPaymentGatewayTests : IAsyncLifetime
         var clock = new PlatformClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
         database = SqlDatabase.SqliteFile(Databases.Orders, Path.Combine(directory, "orders.db"));
         await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, clock).MigrateAsync(database);
-        gateway = new SimulatedPaymentGateway(database, clock, Options.Create(new PaymentOptions()), NullLogger<SimulatedPaymentGateway>.Instance);
+        gateway = new SimulatedPaymentGateway(database, new PaymentLedger(database, clock, NullLogger<PaymentLedger>.Instance), clock, Options.Create(new PaymentOptions()));
     }
 
     [Theory]

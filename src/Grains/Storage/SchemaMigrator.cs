@@ -15,9 +15,10 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger, Platf
 {
     private static readonly Assembly ScriptAssembly = typeof(SchemaMigrator).Assembly;
 
-    public async Task MigrateAsync(SqlDatabase database, CancellationToken cancellationToken = default)
+    /// <param name="grainStorage">Whether the database also holds Orleans grain state (every silo database does; the payment service's does not).</param>
+    public async Task MigrateAsync(SqlDatabase database, CancellationToken cancellationToken = default, bool grainStorage = true)
     {
-        var scripts = ScriptsFor(database);
+        var scripts = ScriptsFor(database, grainStorage);
         if (scripts.All(script => script.Id.StartsWith("storage/", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"No schema scripts are embedded for database '{database.Name}' ({database.Dialect}).");
@@ -63,10 +64,10 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger, Platf
     /// (schema/{dialect}/storage), then the database's own (schema/{dialect}/{database}).
     /// Ids keep their folder, e.g. "storage/001_grain_storage", "platform/002_users".
     /// </summary>
-    private static List<(string Id, string Resource)> ScriptsFor(SqlDatabase database)
+    private static List<(string Id, string Resource)> ScriptsFor(SqlDatabase database, bool grainStorage)
     {
         var dialect = database.Dialect == SqlDialect.MySql ? "mysql" : "sqlite";
-        return [.. Folder(dialect, "storage"), .. Folder(dialect, database.Name)];
+        return [.. grainStorage ? Folder(dialect, "storage") : [], .. Folder(dialect, database.Name)];
     }
 
     private static IEnumerable<(string Id, string Resource)> Folder(string dialect, string folder)

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using MedPlatform.Common;
+using MedPlatform.Hosting;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace MedPlatform.Orders.Payments;
+
+/// <summary>"Payments" section, cluster mode: where the payment service is and how to call it.</summary>
+public sealed class PaymentServiceOptions
+{
+    /// <summary>The payment service's base address; set → orders are paid through it instead of the in-process gateway.</summary>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>The shared secret the payment service expects in <c>X-Api-Key</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public int MaxRetries { get; set; } = 3;
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// The payment service over HTTP (cluster mode), behind the "payments" resilience pipeline
+/// (see <see cref="PaymentGatewayRegistration"/>). Cards are checked and sealed here with the
+/// service's public key, so checkout works while the service is down; charges and refunds are
+/// idempotent by order id, so the pipeline may retry them. A service that cannot be reached is a
+/// <see cref="PaymentGatewayUnavailableException"/>: the order waits and tries again.
+/// </summary>
+public sealed partial class PaymentServiceGateway(IHttpClientFactory clients, PlatformClock clock, ILogger<PaymentServiceGateway> logger) : IPaymentGateway
+{
+    public const string ClientName = "payments";
+
+    private readonly SemaphoreSlim keyLock = new(1, 1);
+    private RSA? publicKey;
+
+    public async Task<CardToken> Tokenize(CardDetails card)
+    {
+        var errors = CardRules.Validate(card, clock.GetUtcNow());
+        if (errors.Count > 0)
+            throw DomainException.Invalid(errors);
+        var digits = CardRules.Digits(card.Number);
+        return new CardToken(SealedCard.Seal(card, await PublicKey()), digits[^4..], CardRules.Brand(digits));
+    }
+
+    public async Task<ChargeResult> Charge(string orderId, string token, long amountCents)
+    {
+        var answer = await Call<ChargeAnswer>("charges", new ChargeRequest(orderId, token, amountCents));
+        return answer.Outcome == "charged"
+            ? new ChargeResult(ChargeOutcome.Charged, answer.PaymentId, null)
+            : new ChargeResult(ChargeOutcome.Declined, null, answer.DeclineReason ?? "The card was declined.");
+    }
+
+    public Task Refund(string orderId) => Call<RefundAnswer>("refunds", new RefundRequest(orderId));
+
+    /// <summary>The service's key, fetched once; the service keeps it for good.</summary>
+    private async Task<RSA> PublicKey()
+    {
+        if (publicKey is { } known)
+            return known;
+        await keyLock.WaitAsync();
+        try
+        {
+            if (publicKey is null)
+            {
+                var pem = await Send(client => client.GetAsync("public-key"), response => response.Content.ReadAsStringAsync());
+                var key = RSA.Create();
+                key.ImportFromPem(pem);
+                publicKey = key;
+            }
+            return publicKey;
+        }
+        finally
+        {
+            keyLock.Release();
+        }
+    }
+
+    private Task<T> Call<T>(string path, object body) =>
+        Send(client => client.PostAsJsonAsync(path, body), async response => (await response.Content.ReadFromJsonAsync<T>())!);
+
+    private async Task<T> Send<T>(Func<HttpClient, Task<HttpResponseMessage>> request, Func<HttpResponseMessage, Task<T>> read)
+    {
+        try
+        {
+            using var response = await request(clients.CreateClient(ClientName));
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                throw new InvalidOperationException("The payment service refused the API key (Payments:ApiKey).");
+            if (!response.IsSuccessStatusCode)
+                throw new PaymentGatewayUnavailableException($"The payment service answered {(int)response.StatusCode}.");
+            return await read(response);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
+        {
+            LogUnavailable(e.GetType().Name, e.Message);
+            throw new PaymentGatewayUnavailableException("The payment service cannot be reached.", e);
+        }
+    }
+
+    private sealed record ChargeRequest(string OrderId, string PaymentMethod, long AmountCents);
+
+    private sealed record ChargeAnswer(string Outcome, string? PaymentId, string? DeclineReason);
+
+    private sealed record RefundRequest(string OrderId);
+
+    private sealed record RefundAnswer(string OrderId, string Outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment service unavailable ({Exception}): {Reason}")]
+    private partial void LogUnavailable(string exception, string reason);
+}
