@@ -5,6 +5,10 @@ using MedPlatform.Api.Identity;
 using MedPlatform.Api.Mall;
 using MedPlatform.Api.Operations;
 using MedPlatform.Api.Orders;
+using MedPlatform.ServiceDefaults;
+
+if (HealthProbe.Requested(args))
+    return HealthProbe.Run(args, "http://localhost:8080");
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMedPlatformOrleans();
@@ -12,7 +16,8 @@ builder.AddMedPlatformApi();
 
 var app = builder.Build();
 app.UseMedPlatformPipeline();
-app.MapHealthEndpoints();
+app.MapMedPlatformHealth();
+app.MapMedPlatformMetrics();
 app.MapMedPlatformOpenApi();
 app.MapIdentityApi();
 app.MapAuditApi();
@@ -21,7 +26,9 @@ app.MapCatalogApi();
 app.MapPrescriptionsApi();
 app.MapCartApi();
 app.MapOrdersApi();
+app.MapMedPlatformDashboard();
 app.Run();
+return 0;
 
 /// <summary>Visible to the Api tests' WebApplicationFactory.</summary>
 public partial class Program;

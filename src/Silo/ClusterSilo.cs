@@ -11,7 +11,7 @@ public static class ClusterSilo
     /// A cluster-mode silo: Redis membership, MariaDB grain storage and reminders, and the same
     /// grains and services as embedded mode (<see cref="MedPlatformSilo.AddMedPlatform"/>).
     /// </summary>
-    public static HostApplicationBuilder AddMedPlatformClusterSilo(this HostApplicationBuilder builder)
+    public static WebApplicationBuilder AddMedPlatformClusterSilo(this WebApplicationBuilder builder)
     {
         var (redis, mariaDb) = OrleansClusterOptions.RequireConnectionStrings(builder.Configuration, needsDatabase: true);
         var cluster = OrleansClusterOptions.From(builder.Configuration);

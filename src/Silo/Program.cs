@@ -1,5 +1,17 @@
+using MedPlatform.Hosting;
+using MedPlatform.ServiceDefaults;
 using MedPlatform.Silo;
 
-var builder = Host.CreateApplicationBuilder(args);
+if (HealthProbe.Requested(args))
+    return HealthProbe.Run(args, "http://localhost:8080");
+
+var builder = WebApplication.CreateBuilder(args);
 builder.AddMedPlatformClusterSilo();
-builder.Build().Run();
+builder.AddMedPlatformObservability("medplatform-silo", TelemetryNames.Meters, TelemetryNames.ActivitySources);
+builder.Services.AddHealthChecks().AddCheck<SiloReadiness>("silo", tags: [HealthEndpoints.Ready]);
+
+var app = builder.Build();
+app.MapMedPlatformHealth();
+app.MapMedPlatformMetrics();
+app.Run();
+return 0;

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Errors;
 using MedPlatform.Api.Operations;
+using MedPlatform.Hosting;
+using MedPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MedPlatform.Api.Hosting;
 
@@ -34,10 +37,14 @@ public static class ApiSetup
         });
         builder.Services.AddMedPlatformProblemDetails();
         builder.Services.AddMedPlatformAuthentication(builder.Configuration);
+        builder.Services.AddMedPlatformDashboard();
+        builder.AddMedPlatformSharedState();
         builder.Services.AddMedPlatformRateLimits(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddMedPlatformHealth();
         builder.Services.AddMedPlatformOpenApi();
+        builder.Services.TryAddSingleton<PlatformMetrics>();
+        builder.AddMedPlatformObservability("medplatform-api", TelemetryNames.Meters, TelemetryNames.ActivitySources);
         return builder;
     }
 

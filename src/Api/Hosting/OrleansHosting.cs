@@ -1,5 +1,6 @@
 using MedPlatform.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace MedPlatform.Api.Hosting;
 
@@ -40,7 +41,11 @@ public static class OrleansHosting
                 .Configure<ClusterOptions>(cluster.ApplyTo)
                 // How often the client re-reads the list of live gateways from Redis.
                 .Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"))
-                .UseConnectionRetryFilter<ClusterConnectionRetry>());
+                .UseConnectionRetryFilter<ClusterConnectionRetry>()
+                // Grain calls carry the request's trace to the silos.
+                .AddActivityPropagation()
+                // The dashboard's pages are served here (behind the admin policy); its data comes from the silos.
+                .AddDashboard());
         }
         return builder;
     }

@@ -14,7 +14,7 @@ public static class WebAppHosting
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     // Under these the server answers itself: an unknown address there stays a 404 (or 405) problem.
-    private static readonly string[] ServerPrefixes = ["/api", "/health", "/openapi", "/scalar"];
+    private static readonly string[] ServerPrefixes = ["/api", "/health", "/openapi", "/scalar", "/dashboard", "/metrics"];
 
     public static WebApplication UseMedPlatformWebApp(this WebApplication app)
     {

@@ -36,12 +36,13 @@ public static class OrdersApi
     }
 
     static async Task<Accepted<OrderResponse>> Checkout(CheckoutRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        IGrainFactory grains, HttpContext context, TimeProvider clock)
+        IGrainFactory grains, HttpContext context, TimeProvider clock, MedPlatform.Hosting.PlatformMetrics metrics)
     {
         var patient = context.ToCaller();
         var key = OrderValidation.IdempotencyKey(idempotencyKey);
         var (address, card) = request.ToCheckout(clock);
         var order = await grains.GetGrain<ICheckoutGrain>(MedPlatform.Orders.CheckoutGrain.KeyFor(patient.UserId, key)).Checkout(patient, address, card);
+        metrics.CheckoutAccepted();
         return TypedResults.Accepted($"/api/orders/{order.Id}", OrderResponse.From(order));
     }
 

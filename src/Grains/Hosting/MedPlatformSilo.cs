@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using MedPlatform.Audit;
 using MedPlatform.Forum;
 using MedPlatform.Identity;
@@ -32,6 +33,8 @@ public static class MedPlatformSilo
     public static ISiloBuilder AddMedPlatform(this ISiloBuilder silo, PlatformStorage storage, IConfiguration configuration)
     {
         silo.AddMedPlatformServices(storage.Platform, storage.Orders, configuration);
+        // The dashboard's data side; its pages are served by the Api, behind the admin policy.
+        silo.AddDashboard();
         foreach (var name in StorageNames.Platform)
             silo.AddGrainStorageIn(name, storage.Platform);
         silo.AddGrainStorageIn(StorageNames.Orders, storage.Orders);
@@ -81,8 +84,13 @@ public static class MedPlatformSilo
     {
         var services = silo.Services;
         services.TryAddSingleton(PlatformClock.RealTime);
+        silo.AddActivityPropagation();
+        services.AddMetrics();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddKeyedSingleton(Databases.Platform, platform);
         services.AddKeyedSingleton(Databases.Orders, orders);
+        // The in-process gateway keeps its ledger in the orders database (see deploy/schema/*/orders).
+        services.AddKeyedSingleton(Databases.Payments, orders);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
 
@@ -125,7 +133,8 @@ public static class MedPlatformSilo
             reminders.MinimumReminderPeriod = orders.Value.RetryPeriod < reminders.MinimumReminderPeriod ? orders.Value.RetryPeriod : reminders.MinimumReminderPeriod);
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section));
         services.AddSingleton<OrderDirectory>();
-        services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddSingleton<PaymentLedger>();
+        services.AddPaymentGateway(configuration);
         services.TryAddSingleton<IOrderFaults, NoOrderFaults>();
         silo.AddMemoryStreams(OrderEvents.StreamProvider, streams =>
         {

@@ -1,3 +1,4 @@
+using MedPlatform.Hosting;
 using MedPlatform.Audit;
 using MedPlatform.Common;
 using Orleans.Concurrency;
@@ -9,7 +10,7 @@ namespace MedPlatform.Identity;
 /// worker takes the next instead of queueing every account request behind it.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords, Forum.DepartmentCatalog departments)
+public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords, Forum.DepartmentCatalog departments, PlatformMetrics metrics)
     : Grain, IAccountsGrain
 {
     private const string BadCredentials = "The email address or password is incorrect.";
@@ -54,6 +55,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         if (signedIn is null)
         {
             await Task.WhenAll(networkThrottle.RecordFailure(), lockout.RecordFailure(network));
+            metrics.LoginFailed();
             await audit.Record("auth.login.failed", actorId: null, target: key, ip: clientAddress, subjectUserId: userId);
             throw DomainException.Unauthorized(BadCredentials);
         }

@@ -24,6 +24,7 @@ public sealed partial class OrderGrain(
     IOrderFaults faults,
     AuditLog audit,
     PlatformClock clock,
+    PlatformMetrics metrics,
     IOptions<OrderOptions> options,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IOrderPlacement, IRemindable
 {
@@ -106,6 +107,7 @@ public sealed partial class OrderGrain(
             this.DeactivateOnIdle();
             throw;
         }
+        metrics.OrderPlaced();
         await audit.Record("order.placed", order.Patient.UserId, $"order:{Id} total:{Order.TotalCents}", order.Patient.ClientAddress, order.Patient.UserId);
         await Announce();
         return ToView();
@@ -292,7 +294,10 @@ public sealed partial class OrderGrain(
                 }
                 await faults.Before(Id, Order.PatientId!, OrderStep.RecordPayment);
                 Order.PaymentId = charge.PaymentId;
+                // A sealed card (cluster mode) has done its work: it is not kept a moment longer.
+                Order.PaymentToken = "";
                 await MoveTo(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.", project: false);
+                metrics.OrderPaid();
                 return true;
 
             case OrderStatus.Paid:
@@ -355,7 +360,10 @@ public sealed partial class OrderGrain(
         foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
             await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Restore(Id);
         Order.Exit = null;
-        if (await MoveTo(exit.Status, exit.ActorId, exit.Note))
+        Order.PaymentToken = "";
+        var recorded = await MoveTo(exit.Status, exit.ActorId, exit.Note);
+        metrics.OrderFailed(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(exit.Status.ToString()));
+        if (recorded)
             await StopRetrying();
     }
 

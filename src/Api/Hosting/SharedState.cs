@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection;
+using StackExchange.Redis;
+
+namespace MedPlatform.Api.Hosting;
+
+/// <summary>
+/// What the Api instances of a cluster must share besides the grains: the data-protection key ring
+/// (dashboard cookies one instance issues, another must read) and the output cache. Redis in
+/// cluster mode; the data directory and memory in embedded mode.
+/// </summary>
+public static class SharedState
+{
+    public static WebApplicationBuilder AddMedPlatformSharedState(this WebApplicationBuilder builder)
+    {
+        var protection = builder.Services.AddDataProtection().SetApplicationName("medplatform");
+        if (OrleansHosting.RunModeOf(builder.Configuration) == RunMode.Cluster)
+        {
+            var options = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis")!);
+            // Redis may come up after the Api: keep trying in the background instead of failing the start.
+            options.AbortOnConnectFail = false;
+            var redis = ConnectionMultiplexer.Connect(options);
+            builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
+            protection.PersistKeysToStackExchangeRedis(redis, "medplatform:data-protection-keys");
+            builder.Services.AddStackExchangeRedisOutputCache(cache => cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis));
+        }
+        else
+        {
+            var embedded = builder.Configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(embedded.FullDataDirectory, "keys")));
+        }
+        return builder;
+    }
+}
