@@ -52,7 +52,9 @@ ready() { curl -fsS -m 2 "$1/health/ready"; }
 start_dotnet() { # name, project, assembly, env assignments...
   local name=$1 project=$2 assembly=$3; shift 3
   local out="$ROOT/src/$project/bin/Release/net10.0"
-  (cd "$out" && env "$@" nohup dotnet "$assembly" >"$DIR/logs/$name.log" 2>&1 & echo $! >"$DIR/pids/$name")
+  # exec: the recorded pid is the host's own, so `down` and `status` reach it.
+  (cd "$out" && exec env "$@" nohup dotnet "$assembly" >>"$DIR/logs/$name.log" 2>&1) &
+  echo $! >"$DIR/pids/$name"
 }
 
 prerequisites() {
@@ -82,7 +84,8 @@ write_nginx_config() {
   ln -sfn "$ROOT/deploy/nginx" "$DIR/nginx/medplatform"
   : >"$DIR/nginx/upstream.conf"
   for i in $(seq "$APIS"); do
-    echo "server 127.0.0.1:$(cat "$DIR/ports/api-$i");" >>"$DIR/nginx/upstream.conf"
+    # One slow answer must not take an instance out of rotation.
+    echo "server 127.0.0.1:$(cat "$DIR/ports/api-$i") max_fails=3 fail_timeout=5s;" >>"$DIR/nginx/upstream.conf"
   done
   sed -e "s|@RUN_DIR@|$DIR/nginx|g" -e "s|@MIME_TYPES@|/etc/nginx/mime.types|g" -e "s|@PORT@|$PORT|g" \
     -e "s|@WEB_ROOT@|$ROOT/src/Api/wwwroot|g" "$ROOT/deploy/nginx/process.conf.template" >"$DIR/nginx/nginx.conf"
@@ -95,6 +98,8 @@ up() {
     DIR=$(mktemp -d /tmp/medplatform-cluster-XXXXXX)
     throwaway=1
   fi
+  mkdir -p "$DIR"
+  chmod 755 "$DIR" # nginx's workers run as an unprivileged user and keep their cache in here
   [ -f "$DIR/pids/nginx" ] && kill -0 "$(cat "$DIR/pids/nginx")" 2>/dev/null && die "a cluster is already running in $DIR"
   mkdir -p "$DIR/logs" "$DIR/pids" "$DIR/ports" "$DIR/payments"
   echo "$DIR" >"$CURRENT"
@@ -154,7 +159,7 @@ up() {
 
   say "nginx on port $PORT"
   write_nginx_config
-  nginx -c "$DIR/nginx/nginx.conf" -p "$DIR/nginx" 2>"$DIR/logs/nginx.log" || { cat "$DIR/logs/nginx.log" >&2; die "nginx did not start"; }
+  nginx -c "$DIR/nginx/nginx.conf" -p "$DIR/nginx" </dev/null >/dev/null 2>"$DIR/logs/nginx.log" || { cat "$DIR/logs/nginx.log" >&2; die "nginx did not start"; }
   wait_for "nginx" 10 test -s "$DIR/nginx/nginx.pid"
   cp "$DIR/nginx/nginx.pid" "$DIR/pids/nginx"
   wait_for "the gateway" 30 ready "http://127.0.0.1:$PORT"

@@ -84,6 +84,11 @@ for suite in "${SUITES[@]}"; do
   failed=$((failed + f))
 done
 
+if [ -f "$RESULTS/figures.txt" ]; then
+  say "Figures reported by the tests"
+  cat "$RESULTS/figures.txt"
+fi
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

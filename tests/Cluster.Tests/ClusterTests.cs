@@ -61,11 +61,11 @@ public sealed class ClusterTests(ProcessCluster cluster)
         await cluster.Silos[1].StopAsync();
         await SignInAll(emails, cluster.Apis[1].NewClient());
 
-        var replacement = await cluster.StartSiloAsync("silo-3");
+        var replacement = await cluster.StartSiloAsync();
         await cluster.Silos[0].KillAsync();
         await SignInAll(emails, cluster.Apis[0].NewClient());
 
-        await cluster.StartSiloAsync("silo-4");
+        await cluster.StartSiloAsync();
         Assert.False(replacement.Process.HasExited);
         await cluster.WaitUntilServingAsync();
     });

@@ -58,7 +58,7 @@ public sealed class OrdersOnClusterTests(ProcessCluster cluster)
             return false;
         }, TimeSpan.FromSeconds(30), "an order charged but not yet recorded", TimeSpan.FromMilliseconds(50));
         await victim!.KillAsync();
-        await cluster.StartSiloAsync("silo-after-order-kill");
+        await cluster.StartSiloAsync();
 
         var reader = cluster.Apis[1].NewClient();
         foreach (var (patient, orderId) in orders)

@@ -5,10 +5,11 @@ namespace MedPlatform.Cluster.Tests;
 
 /// <summary>
 /// Cluster mode as real processes on this machine: a throwaway MariaDB and Redis, two silos and two
-/// Api instances. Membership timings are shortened so a killed silo is declared dead in seconds
-/// instead of the production default of about 15 s.
+/// Api instances; with <see cref="GatewayCluster"/> also the payment service and nginx in front, as
+/// scripts/cluster.sh runs them. Membership timings are shortened so a killed silo is declared dead
+/// in seconds instead of the production default of about 15 s.
 /// </summary>
-public sealed class ProcessCluster : IAsyncLifetime
+public class ProcessCluster : IAsyncLifetime
 {
     public const string AdminEmail = "admin@cluster-tests.test";
     public const string AdminPassword = "cluster-tests-admin-pass";
@@ -17,6 +18,29 @@ public sealed class ProcessCluster : IAsyncLifetime
     private readonly string clusterId = "medplatform-test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly List<SiloProcess> silos = [];
     private readonly List<ApiProcess> apis = [];
+    private readonly bool withEdges;
+    private int started;
+
+    public ProcessCluster()
+        : this(withEdges: false)
+    {
+    }
+
+    protected ProcessCluster(bool withEdges)
+    {
+        this.withEdges = withEdges;
+        if (withEdges)
+        {
+            PaymentService = new PaymentServiceProcess();
+            Gateway = new NginxGateway();
+        }
+    }
+
+    /// <summary>The payment service the silos call (only with the gateway topology).</summary>
+    public PaymentServiceProcess? PaymentService { get; }
+
+    /// <summary>nginx in front of the Api instances (only with the gateway topology).</summary>
+    public NginxGateway? Gateway { get; }
 
     public MariaDbServer MariaDb { get; private set; } = null!;
     public RedisServer Redis { get; private set; } = null!;
@@ -27,7 +51,11 @@ public sealed class ProcessCluster : IAsyncLifetime
     {
         MariaDb = await MariaDbServer.StartNewAsync();
         Redis = await RedisServer.StartNewAsync();
+        if (PaymentService is not null)
+            await PaymentService.StartAsync();
         await StartHostsAsync();
+        if (Gateway is not null)
+            await Gateway.StartAsync(apis.Select(a => a.BaseAddress));
     }
 
     /// <summary>Starts two silos, then two Api instances, and waits until all are ready.</summary>
@@ -35,10 +63,10 @@ public sealed class ProcessCluster : IAsyncLifetime
     {
         silos.Clear();
         apis.Clear();
-        silos.Add(await SiloProcess.StartAsync("silo-1", SiloEnvironment()));
-        silos.Add(await SiloProcess.StartAsync("silo-2", SiloEnvironment()));
-        apis.Add(await ApiProcess.StartAsync("api-1", ApiEnvironment()));
-        apis.Add(await ApiProcess.StartAsync("api-2", ApiEnvironment()));
+        await StartSiloAsync();
+        await StartSiloAsync();
+        apis.Add(await ApiProcess.StartAsync(NextName("api"), ApiEnvironment()));
+        apis.Add(await ApiProcess.StartAsync(NextName("api"), ApiEnvironment()));
     }
 
     public async Task StopHostsAsync()
@@ -63,12 +91,49 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public IReadOnlyList<SiloProcess> LiveSilos => silos.Where(s => !s.Process.HasExited).ToList();
 
-    public async Task<SiloProcess> StartSiloAsync(string name)
+    /// <summary>Starts silos until <paramref name="count"/> are running (an earlier test may have left fewer).</summary>
+    public async Task EnsureSilosAsync(int count)
     {
-        var silo = await SiloProcess.StartAsync(name, SiloEnvironment());
+        while (LiveSilos.Count < count)
+            await StartSiloAsync();
+        await WaitUntilServingAsync();
+    }
+
+    public async Task<SiloProcess> StartSiloAsync()
+    {
+        var silo = await SiloProcess.StartAsync(NextName("silo"), SiloEnvironment(), exportMetrics: withEdges);
         silos.Add(silo);
         return silo;
     }
+
+    /// <summary>Replaces a silo the way a rolling upgrade does: start the new one, then shut the old one down gracefully.</summary>
+    public async Task ReplaceSiloAsync(SiloProcess silo)
+    {
+        await StartSiloAsync();
+        await silo.StopAsync();
+        silos.Remove(silo);
+        await silo.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Restarts an Api instance the way an operator does behind nginx: drain it from the upstream
+    /// list, stop it once its requests are done, start the new one, route to it again.
+    /// </summary>
+    public async Task RestartApiAsync(ApiProcess api)
+    {
+        var others = apis.Where(a => a != api).ToList();
+        if (Gateway is not null)
+            await Gateway.RouteToAsync(others.Select(a => a.BaseAddress));
+        await api.StopAsync();
+        apis.Remove(api);
+        await api.DisposeAsync();
+        var replacement = await ApiProcess.StartAsync(NextName("api"), ApiEnvironment());
+        apis.Add(replacement);
+        if (Gateway is not null)
+            await Gateway.RouteToAsync(apis.Select(a => a.BaseAddress));
+    }
+
+    private string NextName(string kind) => $"{kind}-{Interlocked.Increment(ref started).ToString(CultureInfo.InvariantCulture)}";
 
     public async Task DisposeAsync()
     {
@@ -76,6 +141,8 @@ public sealed class ProcessCluster : IAsyncLifetime
             await api.DisposeAsync();
         foreach (var silo in silos)
             await silo.DisposeAsync();
+        if (Gateway is not null) await Gateway.DisposeAsync();
+        if (PaymentService is not null) await PaymentService.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
         if (MariaDb is not null) await MariaDb.DisposeAsync();
     }
@@ -98,13 +165,18 @@ public sealed class ProcessCluster : IAsyncLifetime
     /// <summary>Everything each process printed lately, for a failure message.</summary>
     public string Diagnostics() =>
         string.Join("\n", silos.Select(s => $"--- {s.Process.Name} ---\n{s.Process.RecentOutput(30)}")
-            .Concat(apis.Select(a => $"--- {a.Process.Name} ---\n{a.Process.RecentOutput(30)}")));
+            .Concat(apis.Select(a => $"--- {a.Process.Name} ---\n{a.Process.RecentOutput(30)}"))
+            .Append(PaymentService is null ? "" : $"--- payments ---\n{PaymentService.RecentOutput}")
+            .Append(Gateway is null ? "" : $"--- nginx ---\n{Gateway.RecentOutput}"));
 
     private Dictionary<string, string?> SiloEnvironment() => new()
     {
+        ["Payments__ServiceUrl"] = PaymentService?.BaseAddress.ToString(),
+        ["Payments__ApiKey"] = PaymentService is null ? null : PaymentServiceProcess.ApiKey,
         ["ConnectionStrings__Redis"] = Redis.ConnectionString,
         ["ConnectionStrings__MariaDb"] = MariaDb.ConnectionString("medplatform"),
         ["Orleans__ClusterId"] = clusterId,
+        ["Observability__JsonLogs"] = "false",
         ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
         ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
@@ -125,6 +197,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     {
         ["ConnectionStrings__Redis"] = Redis.ConnectionString,
         ["Orleans__ClusterId"] = clusterId,
+        ["Observability__JsonLogs"] = "false",
         ["Jwt__SigningKey"] = SigningKey,
         ["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02",
         // Every request here comes from 127.0.0.1; failover polling must not trip the per-address limiter.
@@ -133,5 +206,11 @@ public sealed class ProcessCluster : IAsyncLifetime
     };
 }
 
+/// <summary>The whole topology: the payment service and nginx besides the silos and Api instances.</summary>
+public sealed class GatewayCluster() : ProcessCluster(withEdges: true);
+
 [CollectionDefinition(nameof(ClusterTopology))]
 public sealed class ClusterTopology : ICollectionFixture<ProcessCluster>;
+
+[CollectionDefinition(nameof(GatewayTopology))]
+public sealed class GatewayTopology : ICollectionFixture<GatewayCluster>;

@@ -1,17 +1,35 @@
+using System.Globalization;
 using MedPlatform.TestSupport;
 
 namespace MedPlatform.Cluster.Tests;
 
-/// <summary>A cluster-mode silo process (src/Silo).</summary>
+/// <summary>A cluster-mode silo process (src/Silo), with its health (and, if asked, metrics) port.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private SiloProcess(ChildProcess process) => Process = process;
+    private SiloProcess(ChildProcess process, Uri address, Uri? metrics)
+    {
+        Process = process;
+        Address = address;
+        MetricsAddress = metrics;
+    }
 
     public ChildProcess Process { get; }
 
-    public static async Task<SiloProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Where the silo answers /health/live and /health/ready.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Where the silo's Prometheus metrics are scraped, when it exports them.</summary>
+    public Uri? MetricsAddress { get; }
+
+    public static async Task<SiloProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, bool exportMetrics = false)
     {
-        var process = ChildProcess.StartDotnet(name, "Silo", "MedPlatform.Silo.dll", [], environment);
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var metricsPort = exportMetrics ? FreePort.Next() : (int?)null;
+        var process = ChildProcess.StartDotnet(name, "Silo", "MedPlatform.Silo.dll", [], new Dictionary<string, string?>(environment)
+        {
+            ["Urls"] = address.ToString(),
+            ["Observability__MetricsPort"] = metricsPort?.ToString(CultureInfo.InvariantCulture),
+        });
         try
         {
             await Poll.UntilAsync(() =>
@@ -25,7 +43,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"{e.Message}\n{process.RecentOutput()}", e);
         }
-        return new SiloProcess(process);
+        return new SiloProcess(process, address, metricsPort is { } port ? new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/metrics") : null);
     }
 
     public Task StopAsync() => Process.StopAsync();

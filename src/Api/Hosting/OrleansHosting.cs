@@ -41,6 +41,13 @@ public static class OrleansHosting
                 .Configure<ClusterOptions>(cluster.ApplyTo)
                 // How often the client re-reads the list of live gateways from Redis.
                 .Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"))
+                // A call in flight to a silo that is killed gets no answer at all; every grain call
+                // here takes milliseconds, so give up after 10 s (not Orleans' 30 s) and answer 503.
+                .Configure<ClientMessagingOptions>(messaging =>
+                {
+                    messaging.ResponseTimeout = TimeSpan.FromSeconds(10);
+                    builder.Configuration.GetSection("Orleans:Messaging").Bind(messaging);
+                })
                 .UseConnectionRetryFilter<ClusterConnectionRetry>()
                 // Grain calls carry the request's trace to the silos.
                 .AddActivityPropagation()
