@@ -13,7 +13,7 @@ namespace MedPlatform.Cluster.Tests;
 /// platform acknowledged is remembered so it can be checked afterwards. A checkout that fails is
 /// retried with the same Idempotency-Key, as the web app does, before the patient moves on.
 /// </summary>
-public sealed class MixedLoad
+public sealed class MixedLoad : IAsyncDisposable
 {
     private static readonly object Address = new { name = "Pat Load", line1 = "1 Main Street", city = "Berlin", postalCode = "10115", country = "DE" };
     private static readonly object Card = new { cardNumber = "4242 4242 4242 4242", expiry = "12/30", cvc = "123" };
@@ -74,6 +74,14 @@ public sealed class MixedLoad
         StoppedAt = clock.Elapsed;
         await stop.CancelAsync();
         await Task.WhenAll(running);
+    }
+
+    /// <summary>Stops the shoppers if the test ended early; a test that got this far already saw any of their failures.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await Task.WhenAny(Task.WhenAll(running));
+        stop.Dispose();
     }
 
     /// <summary>Successful requests per second between two moments of the run.</summary>
@@ -151,11 +159,17 @@ public sealed class MixedLoad
         }
     }
 
-    /// <summary>The status of the newest accepted order (by the platform's own account).</summary>
+    /// <summary>Where a newly accepted order stops once its automatic steps have run as far as they can.</summary>
     public async Task<string> WaitingOrderAsync(ApiClient client)
     {
         var latest = await LatestOrderAsync();
-        return (await client.GetAsync($"/api/orders/{latest.OrderId}", latest.Patient.AccessToken)).Expect(HttpStatusCode.OK).Str("status");
+        string? status = null;
+        await Poll.UntilAsync(async () =>
+        {
+            status = (await client.GetAsync($"/api/orders/{latest.OrderId}", latest.Patient.AccessToken)).Expect(HttpStatusCode.OK).Str("status");
+            return status != "placed";
+        }, TimeSpan.FromSeconds(10), "the new order to move past placed");
+        return status!;
     }
 
     private async Task<(SignedInUser Patient, string OrderId)> LatestOrderAsync()
@@ -172,11 +186,13 @@ public sealed class MixedLoad
         var window = outcomes.Where(o => o.StartedAt >= from && o.StartedAt < to).ToList();
         var orders = outcomes.Count(o => o.Operation == "check out" && o.Status == HttpStatusCode.Accepted && o.StartedAt >= from && o.StartedAt < to);
         var failed = window.Where(o => o.Failed).ToList();
-        var line = $"Figures: {title}: {window.Count} requests over {(to - from).TotalSeconds:F0} s ({Throughput(from, to):F0} ok/s), "
-            + $"{orders} checkouts accepted, {failed.Count} failed";
+        var slowest = window.Select(o => o.Duration).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var line = $"Figures: {title}: {window.Count} requests over {(to - from).TotalSeconds:F0} s ({Throughput(from, to):F0} ok/s, "
+            + $"slowest {slowest.TotalMilliseconds:F0} ms), {orders} checkouts accepted, {failed.Count} failed";
         if (failed.Count > 0)
             line += $" (duration max {failed.Max(o => o.Duration).TotalMilliseconds:F0} ms, median {Median(failed.Select(o => o.Duration)):F0} ms; "
-                + string.Join(", ", failed.GroupBy(o => o.Status is { } s ? ((int)s).ToString(CultureInfo.InvariantCulture) : o.Error ?? "?").Select(g => $"{g.Count()}× {g.Key}")) + ")";
+                + string.Join(", ", failed.GroupBy(o => o.Status is { } s ? ((int)s).ToString(CultureInfo.InvariantCulture) : o.Error ?? "?").Select(g => $"{g.Count()}× {g.Key}"))
+                + "; first: " + string.Join(" | ", failed.Take(2)) + ")";
         return line + (staleConnectionRetries > 0 ? $"; {staleConnectionRetries} requests repeated after a keep-alive connection closed under them" : "");
     }
 
@@ -237,11 +253,14 @@ public sealed class MixedLoad
             outcomes.Enqueue(outcome);
             if ((int)answer.Status is >= 400 and < 500)
                 throw new InvalidOperationException($"A client error under load is a bug: {outcome}");
+            if (outcome.Failed)
+                await BackOff();
             return answer;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             outcomes.Enqueue(new Outcome(operation, started, clock.Elapsed - started, null, e.GetType().Name));
+            await BackOff();
             return null;
         }
         finally
@@ -268,6 +287,9 @@ public sealed class MixedLoad
             return await client.SendAsync(method, path, body, token, headers);
         }
     }
+
+    // A client that was just refused waits a moment before its next request, as the web app does.
+    private static Task BackOff() => Task.Delay(TimeSpan.FromMilliseconds(250));
 
     private static string Shorten(string body) => body.Length <= 160 ? body : body[..160];
 

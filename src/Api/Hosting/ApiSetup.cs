@@ -55,6 +55,7 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Services.GetRequiredService<ApiOptions>().MaxRequestBodyBytes);
         app.UseMedPlatformWebApp();
+        app.UseMiddleware<TransientClusterRetry>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -20,7 +20,7 @@ public sealed class DomainException : Exception
     [Id(1)] public string Detail { get; }
     /// <summary>Per-field messages for a 400, keyed by the JSON field name.</summary>
     [Id(2)] public Dictionary<string, string[]>? Errors { get; }
-    /// <summary>For 423 and 429: when the caller may try again.</summary>
+    /// <summary>For 423, 429 and 503: when the caller may try again.</summary>
     [Id(3)] public int? RetryAfterSeconds { get; }
 
     public static DomainException Invalid(string field, string message) =>
@@ -32,4 +32,5 @@ public sealed class DomainException : Exception
     public static DomainException NotFound(string detail) => new(ProblemKind.NotFound, detail);
     public static DomainException Conflict(string detail) => new(ProblemKind.Conflict, detail);
     public static DomainException Unprocessable(string detail) => new(ProblemKind.Unprocessable, detail);
+    public static DomainException Unavailable(string detail, int retryAfterSeconds) => new(ProblemKind.Unavailable, detail, null, retryAfterSeconds);
 }

@@ -11,4 +11,6 @@ public enum ProblemKind
     Unprocessable = 422,
     Locked = 423,
     TooManyRequests = 429,
+    /// <summary>Something the request needs is down for now; the caller may try again (with Retry-After).</summary>
+    Unavailable = 503,
 }

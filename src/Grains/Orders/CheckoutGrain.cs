@@ -37,7 +37,16 @@ public sealed class CheckoutGrain(
             return await Placed(order, cart, patient, orderId);
 
         // The card first: if it is refused, the cart has not been touched.
-        var token = await gateway.Tokenize(card);
+        CardToken token;
+        try
+        {
+            token = await gateway.Tokenize(card);
+        }
+        catch (PaymentGatewayUnavailableException)
+        {
+            // Only a silo that has never reached the payment service lacks its key: nothing was taken yet.
+            throw DomainException.Unavailable("Card payments cannot be taken right now. Nothing was charged and the cart is unchanged; try again shortly.", 30);
+        }
         var lines = await cart.TakeForOrder(patient, orderId);
         var items = lines.Select(l => new OrderItemView(l.ProductId, l.Name, l.Quantity, l.UnitPriceCents, l.PrescriptionId)).ToList();
         OrderView placed;

@@ -74,6 +74,7 @@ public static class PaymentGatewayRegistration
                     })
                     .AddTimeout(settings.AttemptTimeout);
             });
+        services.AddSingleton(settings);
         services.AddSingleton<IPaymentGateway, PaymentServiceGateway>();
         return services;
     }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
+using MedPlatform.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -31,7 +33,12 @@ public sealed class PaymentServiceOptions
 /// idempotent by order id, so the pipeline may retry them. A service that cannot be reached is a
 /// <see cref="PaymentGatewayUnavailableException"/>: the order waits and tries again.
 /// </summary>
-public sealed partial class PaymentServiceGateway(IHttpClientFactory clients, PlatformClock clock, ILogger<PaymentServiceGateway> logger) : IPaymentGateway
+public sealed partial class PaymentServiceGateway(
+    IHttpClientFactory clients,
+    [FromKeyedServices(Databases.Orders)] SqlDatabase orders,
+    PaymentServiceOptions options,
+    PlatformClock clock,
+    ILogger<PaymentServiceGateway> logger) : IPaymentGateway
 {
     public const string ClientName = "payments";
 
@@ -57,7 +64,10 @@ public sealed partial class PaymentServiceGateway(IHttpClientFactory clients, Pl
 
     public Task Refund(string orderId) => Call<RefundAnswer>("refunds", new RefundRequest(orderId));
 
-    /// <summary>The service's key, fetched once; the service keeps it for good.</summary>
+    /// <summary>
+    /// The service's key (it keeps it for good): fetched once, and kept in the orders database so
+    /// a silo that starts while the service is down can still take orders.
+    /// </summary>
     private async Task<RSA> PublicKey()
     {
         if (publicKey is { } known)
@@ -67,9 +77,8 @@ public sealed partial class PaymentServiceGateway(IHttpClientFactory clients, Pl
         {
             if (publicKey is null)
             {
-                var pem = await Send(client => client.GetAsync("public-key"), response => response.Content.ReadAsStringAsync());
                 var key = RSA.Create();
-                key.ImportFromPem(pem);
+                key.ImportFromPem(await FetchPublicKey());
                 publicKey = key;
             }
             return publicKey;
@@ -77,6 +86,25 @@ public sealed partial class PaymentServiceGateway(IHttpClientFactory clients, Pl
         finally
         {
             keyLock.Release();
+        }
+    }
+
+    private async Task<string> FetchPublicKey()
+    {
+        var service = options.ServiceUrl!.ToString();
+        try
+        {
+            var pem = await Send(client => client.GetAsync("public-key"), response => response.Content.ReadAsStringAsync());
+            await orders.ExecuteAsync(
+                "REPLACE INTO payment_service_keys (service, public_key_pem, fetched_at) VALUES (@service, @pem, @at);",
+                command => command.Bind("service", service).Bind("pem", pem).Bind("at", clock.GetUtcNow().ToUnixTimeMilliseconds()));
+            return pem;
+        }
+        catch (PaymentGatewayUnavailableException)
+        {
+            var kept = await orders.QueryAsync("SELECT public_key_pem FROM payment_service_keys WHERE service = @service;",
+                command => command.Bind("service", service), reader => reader.GetString(0));
+            return kept.SingleOrDefault() ?? throw new PaymentGatewayUnavailableException("The payment service's key is not known yet.");
         }
     }
 

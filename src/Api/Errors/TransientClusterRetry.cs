@@ -1,0 +1,56 @@
+using Orleans.Runtime;
+
+namespace MedPlatform.Api.Errors;
+
+/// <summary>
+/// Repeats a request that met a silo going away (shut down, restarted or killed) before any of
+/// its answer was sent, when repeating it is safe: reads, PUT and DELETE (idempotent by the API's
+/// contract), and POSTs that carry an Idempotency-Key. The Orleans client has by then moved to a
+/// live gateway and the grain re-activates elsewhere, so a rolling restart costs the caller a
+/// little time instead of an error. Anything else, or a third failure, becomes the usual 503.
+/// </summary>
+public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<TransientClusterRetry> logger)
+{
+    private static readonly TimeSpan[] Pauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
+
+    // Beyond this, a repeat would keep the caller waiting longer than a 503 and a retry of its own.
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(12);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!SafeToRepeat(context.Request))
+        {
+            await next(context);
+            return;
+        }
+        context.Request.EnableBuffering();
+        var started = TimeProvider.System.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await next(context);
+                return;
+            }
+            catch (Exception e) when (IsTransient(e) && !context.Response.HasStarted && attempt < Pauses.Length
+                && TimeProvider.System.GetElapsedTime(started) < Budget && !context.RequestAborted.IsCancellationRequested)
+            {
+                LogRepeat(context.Request.Method, context.Request.Path, e.GetType().Name, attempt + 1);
+                await Task.Delay(Pauses[attempt], context.RequestAborted);
+                context.Response.Clear();
+                context.Request.Body.Position = 0;
+            }
+        }
+    }
+
+    private static bool SafeToRepeat(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method)
+        || (HttpMethods.IsPost(request.Method) && request.Headers.ContainsKey("Idempotency-Key"));
+
+    private static bool IsTransient(Exception e) =>
+        e is SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
+            or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Repeating {Method} {Path} after {Exception} (attempt {Attempt})")]
+    private partial void LogRepeat(string method, string path, string exception, int attempt);
+}
