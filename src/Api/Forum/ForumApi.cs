@@ -1,5 +1,6 @@
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Common;
+using MedPlatform.Api.Operations;
 using MedPlatform.Common;
 using MedPlatform.Forum;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,16 +16,16 @@ public static class ForumApi
     public static IEndpointRouteBuilder MapForumApi(this IEndpointRouteBuilder app)
     {
         var forum = app.MapGroup("/api/forum").WithTags("Forum");
-        forum.MapGet("/departments", Departments).AllowAnonymous().WithSummary("The forum's departments");
-        forum.MapGet("/threads", ListThreads).AllowAnonymous()
+        forum.MapGet("/departments", Departments).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag).WithSummary("The forum's departments");
+        forum.MapGet("/threads", ListThreads).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag)
             .WithSummary("Threads newest first; filter by department, search title and body, or mine=true for your own");
-        forum.MapPost("/threads", Ask).RequireAuthorization(Policies.Patient).WithSummary("Ask a question");
-        forum.MapGet("/threads/{id}", GetThread).AllowAnonymous().WithSummary("A thread with its answers and follow-ups");
-        forum.MapPost("/threads/{id}/answers", Answer).RequireAuthorization(Policies.Doctor).WithSummary("Answer (verified doctors)");
-        forum.MapPost("/threads/{id}/follow-ups", FollowUp).RequireAuthorization(Policies.Patient).WithSummary("Ask a follow-up (the thread's author)");
-        forum.MapPost("/threads/{id}/answers/{answerId}/accept", Accept).RequireAuthorization(Policies.Patient)
+        forum.MapPost("/threads", Ask).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag).WithSummary("Ask a question");
+        forum.MapGet("/threads/{id}", GetThread).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag).WithSummary("A thread with its answers and follow-ups");
+        forum.MapPost("/threads/{id}/answers", Answer).RequireAuthorization(Policies.Doctor).EvictsPublicReads(PublicReadCaching.ForumTag).WithSummary("Answer (verified doctors)");
+        forum.MapPost("/threads/{id}/follow-ups", FollowUp).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag).WithSummary("Ask a follow-up (the thread's author)");
+        forum.MapPost("/threads/{id}/answers/{answerId}/accept", Accept).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag)
             .WithSummary("Accept an answer (the thread's author)");
-        forum.MapPost("/threads/{id}/answers/{answerId}/endorse", Endorse).RequireAuthorization(Policies.Doctor)
+        forum.MapPost("/threads/{id}/answers/{answerId}/endorse", Endorse).RequireAuthorization(Policies.Doctor).EvictsPublicReads(PublicReadCaching.ForumTag)
             .WithSummary("Agree with another doctor's answer (verified doctors, once each)");
         return app;
     }

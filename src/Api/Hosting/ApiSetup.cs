@@ -42,6 +42,7 @@ public static class ApiSetup
         builder.Services.AddMedPlatformRateLimits(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddMedPlatformHealth();
+        builder.Services.AddMedPlatformOutputCache();
         builder.Services.AddMedPlatformOpenApi();
         builder.Services.TryAddSingleton<PlatformMetrics>();
         builder.AddMedPlatformObservability("medplatform-api", TelemetryNames.Meters, TelemetryNames.ActivitySources);
@@ -59,6 +60,7 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMedPlatformOutputCache();
         StartupBanner.PrintWhenStarted(app);
         return app;
     }

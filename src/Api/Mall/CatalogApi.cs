@@ -1,5 +1,6 @@
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Common;
+using MedPlatform.Api.Operations;
 using MedPlatform.Common;
 using MedPlatform.Forum;
 using MedPlatform.Mall;
@@ -13,12 +14,12 @@ public static class CatalogApi
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var products = app.MapGroup("/api/products").WithTags("Catalog");
-        products.MapGet("", List).AllowAnonymous().WithSummary("The catalog by name; filter by category, search name, strength and description");
-        products.MapGet("/categories", Categories).AllowAnonymous().WithSummary("The catalog's categories");
-        products.MapGet("/{id}", Get).AllowAnonymous().WithSummary("One product with its description");
-        products.MapPost("", Create).RequireAuthorization(Policies.Staff).WithSummary("Add a product (pharmacists, admins)");
-        products.MapPut("/{id}", Update).RequireAuthorization(Policies.Staff).WithSummary("Change price, description or flags (pharmacists, admins)");
-        products.MapPost("/{id}/stock", AdjustStock).RequireAuthorization(Policies.Staff).WithSummary("Receive or write off stock, with a reason (audited)");
+        products.MapGet("", List).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag).WithSummary("The catalog by name; filter by category, search name, strength and description");
+        products.MapGet("/categories", Categories).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag).WithSummary("The catalog's categories");
+        products.MapGet("/{id}", Get).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag).WithSummary("One product with its description");
+        products.MapPost("", Create).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag).WithSummary("Add a product (pharmacists, admins)");
+        products.MapPut("/{id}", Update).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag).WithSummary("Change price, description or flags (pharmacists, admins)");
+        products.MapPost("/{id}/stock", AdjustStock).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag).WithSummary("Receive or write off stock, with a reason (audited)");
         return app;
     }
 
