@@ -3,8 +3,8 @@
 #
 #   bash scripts/test.sh
 #
-# Installs the Debian packages the suites need when they are missing (MariaDB and Redis for the
-# cluster tests, Chromium for the browser tests, Node.js and npm for the web app's build), builds
+# Installs the Debian packages the suites need when they are missing (MariaDB, Redis, nginx and
+# docker-compose for the cluster tests, Chromium for the browser tests, Node.js and npm for the web app's build), builds
 # once in Release (which builds the web app too), then runs each test project. The suites start their own
 # throwaway servers on free ports; nothing is left running. Exits non-zero if anything failed.
 set -uo pipefail
@@ -21,6 +21,8 @@ say() { printf '\n==> %s\n' "$*"; }
 NEEDED=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || NEEDED+=(mariadb-server)
 command -v redis-server >/dev/null 2>&1 || NEEDED+=(redis-server)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || NEEDED+=(nginx-light)
+command -v docker-compose >/dev/null 2>&1 || NEEDED+=(docker-compose)
 [ -x /usr/bin/chromium ] || NEEDED+=(chromium fonts-liberation)
 command -v node >/dev/null 2>&1 || NEEDED+=(nodejs)
 command -v npm >/dev/null 2>&1 || NEEDED+=(npm)
@@ -41,6 +43,7 @@ if [ ${#NEEDED[@]} -gt 0 ]; then
   # Debian starts the packaged services; the tests run their own instances on free ports.
   service mariadb stop >/dev/null 2>&1 || true
   service redis-server stop >/dev/null 2>&1 || true
+  service nginx stop >/dev/null 2>&1 || true
 fi
 
 # --- Build -------------------------------------------------------------------------------------

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.Cluster.Tests;
+
+/// <summary>
+/// scripts/cluster.sh as an operator uses it: up, status, down, with the gateway doing its part
+/// (compression, short caching of visitors' reads, body limits) in front of the processes.
+/// </summary>
+public sealed class ClusterScriptTests : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "medplatform-cluster-script-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly int port = FreePort.Next();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Up_serves_the_platform_through_nginx_status_reports_it_and_down_stops_every_process()
+    {
+        var up = await Script("up", "--silos", "2", "--apis", "2");
+        Assert.True(up.ExitCode == 0, up.Output);
+        Assert.Contains($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", up.Output, StringComparison.Ordinal);
+
+        var status = await Script("status");
+        Assert.True(status.ExitCode == 0, status.Output);
+        foreach (var process in new[] { "mariadb", "redis", "payments", "silo-1", "silo-2", "api-1", "api-2", "nginx" })
+            Assert.Matches($"(?m)^{process} +running", status.Output);
+
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"),
+        };
+        var client = new ApiClient(http);
+        Assert.Equal("patient", (await client.LoginAsync("alice@medplatform.test", "demo-pass-2026")).Role);
+
+        // A visitor's catalog page: compressed, and the second one answered from nginx's cache.
+        using var catalog = new HttpRequestMessage(HttpMethod.Get, "/api/products?pageSize=50");
+        catalog.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var first = await http.SendAsync(catalog);
+        using var second = await http.GetAsync("/api/products?pageSize=50");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("gzip", first.Content.Headers.ContentEncoding);
+        Assert.Equal("HIT", second.Headers.GetValues("X-Cache-Status").Single());
+
+        var tooLarge = await client.SendAsync(HttpMethod.Post, "/api/forum/threads", new StringContent(new string('x', 300 * 1024), null, "application/json"));
+        tooLarge.ExpectProblem(HttpStatusCode.RequestEntityTooLarge);
+
+        var pids = Directory.GetFiles(Path.Combine(directory, "pids")).Select(f => int.Parse(File.ReadAllText(f).Trim(), CultureInfo.InvariantCulture)).ToList();
+        var down = await Script("down");
+        Assert.True(down.ExitCode == 0, down.Output);
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"process {pid} is still running after down"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Directory.Exists(Path.Combine(directory, "pids")))
+            await Script("down");
+        if (Directory.Exists(directory))
+            Directory.Delete(directory, recursive: true);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> Script(string command, params string[] options)
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoLayout.Root,
+        };
+        foreach (var argument in new[] { Path.Combine(RepoLayout.Root, "scripts", "cluster.sh"), command, "--dir", directory }.Concat(options))
+            info.ArgumentList.Add(argument);
+        if (command == "up")
+        {
+            info.ArgumentList.Add("--port");
+            info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        }
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+}
