@@ -123,6 +123,19 @@ public sealed class AccountTests(WebPlatform platform)
     }
 
     [Fact]
+    public async Task An_admin_opens_the_cluster_dashboard_from_the_users_page()
+    {
+        var admin = await platform.NewPageAsync();
+        await admin.SignInAsync("admin@medplatform.test");
+        await admin.Link("Users").ClickAsync();
+
+        await admin.Button("Open the dashboard").ClickAsync();
+
+        await admin.WaitForURLAsync("**/dashboard/");
+        await Expect(admin).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Orleans", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
     public async Task A_pharmacist_changes_a_price_and_receives_stock()
     {
         var page = await platform.NewPageAsync();

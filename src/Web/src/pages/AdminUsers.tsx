@@ -18,6 +18,7 @@ export function AdminUsers() {
     <>
       <UserList />
       <CreateStaff />
+      <ClusterDashboard />
     </>
   );
 }
@@ -94,6 +95,30 @@ function VerifyButton({ user, onDone }: { user: User; onDone: () => void }) {
       </button>
       <FormError error={error} />
     </>
+  );
+}
+
+/** The Orleans Dashboard needs its own short session (a cookie for /dashboard only), opened with the admin's token. */
+function ClusterDashboard() {
+  const { busy, error, run } = useAction();
+  return (
+    <section className="panel narrow" aria-labelledby="dashboard-heading">
+      <h2 id="dashboard-heading">Cluster dashboard</h2>
+      <p>Silos, grain activations and call rates, from the Orleans Dashboard. Opens a 30-minute session.</p>
+      <FormError error={error} />
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            await api("/api/admin/dashboard-session", { method: "POST" });
+            window.location.assign("/dashboard/");
+          })
+        }
+      >
+        Open the dashboard
+      </button>
+    </section>
   );
 }
 
