@@ -17,7 +17,7 @@ builder.AddMedPlatformApi();
 var app = builder.Build();
 app.UseMedPlatformPipeline();
 app.MapMedPlatformHealth();
-app.MapMedPlatformMetrics();
+app.UseMedPlatformMetrics();
 app.MapMedPlatformOpenApi();
 app.MapIdentityApi();
 app.MapAuditApi();

@@ -10,7 +10,7 @@ builder.AddPaymentService();
 var app = builder.Build();
 app.UsePaymentService();
 app.MapMedPlatformHealth();
-app.MapMedPlatformMetrics();
+app.UseMedPlatformMetrics();
 app.MapPaymentEndpoints();
 app.Run();
 return 0;

@@ -82,18 +82,25 @@ public static class Observability
 
         // An extra address beside the configured ones (explicit Kestrel endpoints would replace them).
         if (options.MetricsPort is { } port && builder is WebApplicationBuilder web)
-            web.WebHost.UseUrls($"{builder.Configuration["urls"] ?? "http://localhost:5000"};http://*:{port}");
+            web.WebHost.UseUrls($"{ConfiguredUrls(builder.Configuration)};http://*:{port}");
         return builder;
     }
 
-    /// <summary>Maps <c>GET /metrics</c>, answered only on the metrics port.</summary>
-    public static WebApplication MapMedPlatformMetrics(this WebApplication app)
+    /// <summary>Answers <c>GET /metrics</c> on the metrics port only.</summary>
+    public static WebApplication UseMedPlatformMetrics(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<ObservabilityOptions>();
+        // Decided by the port the connection came in on, not by the Host header a caller chooses.
         if (options.MetricsPort is { } port)
-            app.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{port}").AllowAnonymous();
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == "/metrics");
         return app;
     }
+
+    // What Kestrel would listen on without the extra address (UseUrls replaces it).
+    private static string ConfiguredUrls(IConfiguration configuration) =>
+        configuration["urls"] is { Length: > 0 } urls ? urls
+        : configuration["http_ports"] is { Length: > 0 } ports ? string.Join(';', ports.Split(';').Select(p => $"http://*:{p}"))
+        : "http://localhost:5000";
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 }

@@ -12,6 +12,6 @@ builder.Services.AddHealthChecks().AddCheck<SiloReadiness>("silo", tags: [Health
 
 var app = builder.Build();
 app.MapMedPlatformHealth();
-app.MapMedPlatformMetrics();
+app.UseMedPlatformMetrics();
 app.Run();
 return 0;

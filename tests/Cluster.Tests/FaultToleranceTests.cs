@@ -31,9 +31,9 @@ public sealed class FaultToleranceTests(GatewayCluster cluster, ITestOutputHelpe
         output.Report(load.Report("before kill -9", TimeSpan.Zero, killedAt));
         output.Report(load.Report("after kill -9", killedAt, load.StoppedAt) + $"; last failure {disruption.TotalSeconds:F1} s after the kill");
         Assert.True(disruption <= TimeSpan.FromSeconds(30), $"Requests were still failing {disruption.TotalSeconds:F1} s after the kill.");
-        // Failing fast: an answer the client can act on (the Api gives up on a grain call after
-        // 10 s), not a hang until the client's own timeout.
-        Assert.All(load.Outcomes.Where(o => o.Failed), failure => Assert.True(failure.Duration <= TimeSpan.FromSeconds(15), failure.ToString()));
+        // Failing fast: an answer the client can act on, not a hang until its own timeout. At worst
+        // a grain call the dead silo held times out (10 s) and its one repeat does too.
+        Assert.All(load.Outcomes.Where(o => o.Failed), failure => Assert.True(failure.Duration <= TimeSpan.FromSeconds(22), failure.ToString()));
 
         await cluster.StartSiloAsync();
         await load.VerifyAsync(client, cluster.PaymentService!, ordersWithin: TimeSpan.FromSeconds(90));
@@ -84,7 +84,10 @@ public sealed class FaultToleranceTests(GatewayCluster cluster, ITestOutputHelpe
             Assert.Equal("stockReserved", await load.WaitingOrderAsync(client));
             // A silo that starts while the service is down has never fetched its key, and must take orders all the same.
             await cluster.ReplaceSiloAsync(cluster.LiveSilos[0]);
-            await Task.Delay(TimeSpan.FromSeconds(60) - (load.Elapsed - stoppedAt));
+            var newcomer = cluster.LiveSilos[^1];
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(5, 60 - (load.Elapsed - stoppedAt).TotalSeconds)));
+            Assert.True(await PrometheusScrape.SumAsync(newcomer.MetricsAddress!, "medplatform_orders_placed_total") > 0,
+                "The silo started during the outage placed no order.");
             ordersDuringOutage = load.AcknowledgedOrders - ordersBefore;
         }
         finally

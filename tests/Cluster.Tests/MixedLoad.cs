@@ -8,8 +8,8 @@ using MedPlatform.TestSupport;
 namespace MedPlatform.Cluster.Tests;
 
 /// <summary>
-/// Continuous mixed traffic through the gateway, as patients make it: browse the catalog and the
-/// forum, put things in the cart, check out. Every request's outcome is kept, and every write the
+/// Continuous mixed traffic through the gateway, as signed-in patients make it (so nothing is
+/// answered from a cache): browse the catalog and the forum, put things in the cart, check out. Every request's outcome is kept, and every write the
 /// platform acknowledged is remembered so it can be checked afterwards. A checkout that fails is
 /// retried with the same Idempotency-Key, as the web app does, before the patient moves on.
 /// </summary>
@@ -45,16 +45,7 @@ public sealed class MixedLoad : IAsyncDisposable
     /// <summary>Creates a product with plenty of stock and <paramref name="shoppers"/> patients, then starts them all.</summary>
     public static async Task<MixedLoad> StartAsync(ApiClient client, int shoppers, int checkoutEvery = 4)
     {
-        var admin = await client.LoginAsync(ProcessCluster.AdminEmail, ProcessCluster.AdminPassword);
-        var pharmacistEmail = ApiClient.UniqueEmail("pharmacist");
-        (await client.PostAsync("/api/admin/users", new { email = pharmacistEmail, password = "pharmacy-pass-2026", displayName = "Load pharmacist", role = "pharmacist" }, admin.AccessToken))
-            .Expect(HttpStatusCode.Created);
-        var pharmacist = await client.LoginAsync(pharmacistEmail, "pharmacy-pass-2026");
-        var product = (await client.PostAsync("/api/products", new
-        {
-            name = $"Load test vitamin {Guid.NewGuid():N}", category = "vitamins", form = "tablet", strength = "10 mg", description = "For load tests.",
-            priceCents = 250, stock = 100_000, requiresPrescription = false, controlled = false,
-        }, pharmacist.AccessToken)).Expect(HttpStatusCode.Created).Str("id");
+        var (_, product) = await ClusterStaff.PharmacistWithProductAsync(client, "Load test vitamin", stock: 100_000, priceCents: 250);
 
         var people = new List<Shopper>();
         for (var i = 0; i < shoppers; i++)
@@ -206,9 +197,11 @@ public sealed class MixedLoad : IAsyncDisposable
     {
         for (var round = 1; !stop.IsCancellationRequested; round++)
         {
-            await Send(client, "browse catalog", HttpMethod.Get, "/api/products?pageSize=20");
-            await Send(client, "view product", HttpMethod.Get, $"/api/products/{shopper.Product}");
-            await Send(client, "browse forum", HttpMethod.Get, "/api/forum/threads?pageSize=20");
+            // Signed in, as the web app browses for a patient: no cache answers for the cluster.
+            var token = shopper.Patient.AccessToken;
+            await Send(client, "browse catalog", HttpMethod.Get, "/api/products?pageSize=20", token: token);
+            await Send(client, "view product", HttpMethod.Get, $"/api/products/{shopper.Product}", token: token);
+            await Send(client, "browse forum", HttpMethod.Get, "/api/forum/threads?pageSize=20", token: token);
             var quantity = round % 3 + 1;
             var put = await Send(client, "put in cart", HttpMethod.Put, $"/api/cart/items/{shopper.Product}", new { quantity }, shopper.Patient.AccessToken);
             shopper.Acknowledge(put is { Status: HttpStatusCode.OK } ? quantity : null);

@@ -34,21 +34,14 @@ public sealed class NginxGateway : IAsyncDisposable
             .Replace("@WEB_ROOT@", Path.Combine(RepoLayout.Root, "src", "Api", "wwwroot"), StringComparison.Ordinal));
         await WriteUpstreamsAsync(apis);
         process = ChildProcess.Start("nginx", nginx, ["-c", ConfigPath, "-p", runDirectory, "-g", "daemon off;"]);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await Poll.UntilAsync(async () =>
+        try
         {
-            if (process.HasExited)
-                throw new InvalidOperationException("nginx exited:\n" + RecentOutput);
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/health/ready"));
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(30), "nginx to pass requests on");
+            await Poll.UntilReadyAsync(process, BaseAddress, TimeSpan.FromSeconds(30));
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"{e.Message}\n{ErrorLog()}", e);
+        }
     }
 
     /// <summary>

@@ -13,16 +13,7 @@ public sealed class OrdersOnClusterTests(ProcessCluster cluster)
     public Task Orders_whose_silo_is_killed_between_charge_and_record_finish_charged_exactly_once() => cluster.Explain(async () =>
     {
         var client = cluster.Apis[0].NewClient();
-        var admin = await client.LoginAsync(ProcessCluster.AdminEmail, ProcessCluster.AdminPassword);
-        var pharmacistEmail = ApiClient.UniqueEmail("pharmacist");
-        (await client.PostAsync("/api/admin/users", new { email = pharmacistEmail, password = "pharmacy-pass-2026", displayName = "P", role = "pharmacist" }, admin.AccessToken))
-            .Expect(HttpStatusCode.Created);
-        var pharmacist = await client.LoginAsync(pharmacistEmail, "pharmacy-pass-2026");
-        var product = (await client.PostAsync("/api/products", new
-        {
-            name = $"Cluster order test {Guid.NewGuid():N}", category = "vitamins", form = "tablet", strength = "1 mg", description = "For tests.",
-            priceCents = 100, stock = 100, requiresPrescription = false, controlled = false,
-        }, pharmacist.AccessToken)).Expect(HttpStatusCode.Created).Str("id");
+        var (_, product) = await ClusterStaff.PharmacistWithProductAsync(client, "Cluster order test", stock: 100, priceCents: 100);
 
         var orders = new List<(SignedInUser Patient, string OrderId)>();
         for (var i = 0; i < 8; i++)

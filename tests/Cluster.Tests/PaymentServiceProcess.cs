@@ -29,21 +29,7 @@ public sealed class PaymentServiceProcess : IAsyncDisposable
             // A round trip long enough for a silo to die between a charge and its record.
             ["PaymentService__SimulatedLatency"] = "00:00:00.200",
         });
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await Poll.UntilAsync(async () =>
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException("The payment service exited:\n" + process.RecentOutput());
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/health/ready"));
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(60), "the payment service to be ready");
+        await Poll.UntilReadyAsync(process, BaseAddress, TimeSpan.FromSeconds(60));
     }
 
     public Task StopAsync() => process?.StopAsync() ?? Task.CompletedTask;

@@ -31,16 +31,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(TimeSpan within)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         try
         {
-            await Poll.UntilAsync(async () =>
-            {
-                if (Process.HasExited)
-                    throw new InvalidOperationException($"{Process.Name} exited.");
-                using var response = await http.GetAsync("/health/ready");
-                return response.IsSuccessStatusCode;
-            }, within, $"{Process.Name} to be ready");
+            await Poll.UntilReadyAsync(Process, BaseAddress, within);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {

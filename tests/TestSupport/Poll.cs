@@ -23,4 +23,17 @@ public static class Poll
         }
         throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0}s waiting for {what}." + (last is null ? "" : $" Last error: {last.Message}"));
     }
+
+    /// <summary>Waits until a server process answers /health/ready with success; fails at once if it exits.</summary>
+    public static async Task UntilReadyAsync(ChildProcess process, Uri baseAddress, TimeSpan within)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await UntilAsync(async () =>
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"{process.Name} exited:\n{process.RecentOutput()}");
+            using var response = await http.GetAsync(new Uri(baseAddress, "/health/ready"));
+            return response.IsSuccessStatusCode;
+        }, within, $"{process.Name} to be ready");
+    }
 }

@@ -5,11 +5,12 @@ namespace MedPlatform.Api.Errors;
 /// <summary>
 /// Repeats a request that met a silo going away (shut down, restarted or killed) before any of
 /// its answer was sent, when repeating it is safe: reads, PUT and DELETE (idempotent by the API's
-/// contract), and POSTs that carry an Idempotency-Key. The Orleans client has by then moved to a
-/// live gateway and the grain re-activates elsewhere, so a rolling restart costs the caller a
-/// little time instead of an error. Anything else, or a third failure, becomes the usual 503.
+/// contract), and POSTs of endpoints marked <see cref="RepeatableWithIdempotencyKey"/> that carry a
+/// key (checkout). The Orleans client has by then moved to a live gateway and the grain
+/// re-activates elsewhere, so a rolling restart costs the caller a little time instead of an
+/// error. Anything else, or a failure after the budget, becomes the usual 503.
 /// </summary>
-public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<TransientClusterRetry> logger)
+public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<TransientClusterRetry> logger, Hosting.ApiSetup.ApiOptions options)
 {
     private static readonly TimeSpan[] Pauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
 
@@ -23,7 +24,8 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
             await next(context);
             return;
         }
-        context.Request.EnableBuffering();
+        // In memory only: a checkout body holds a card number, which must never reach a temp file.
+        context.Request.EnableBuffering(bufferThreshold: (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue), bufferLimit: options.MaxRequestBodyBytes);
         var started = TimeProvider.System.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
@@ -45,7 +47,8 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
 
     private static bool SafeToRepeat(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method)
-        || (HttpMethods.IsPost(request.Method) && request.Headers.ContainsKey("Idempotency-Key"));
+        || (HttpMethods.IsPost(request.Method) && !string.IsNullOrWhiteSpace(request.Headers["Idempotency-Key"])
+            && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RepeatableWithIdempotencyKey>() is not null);
 
     private static bool IsTransient(Exception e) =>
         e is SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
@@ -54,3 +57,6 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
     [LoggerMessage(Level = LogLevel.Warning, Message = "Repeating {Method} {Path} after {Exception} (attempt {Attempt})")]
     private partial void LogRepeat(string method, string path, string exception, int attempt);
 }
+
+/// <summary>Marks a POST whose Idempotency-Key makes a repeat return the first outcome (checkout).</summary>
+public sealed class RepeatableWithIdempotencyKey;

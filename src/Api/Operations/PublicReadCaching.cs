@@ -40,8 +40,16 @@ public static class PublicReadCaching
             var result = await next(context);
             if (Unwrap(result) is IStatusCodeHttpResult { StatusCode: < 400 })
             {
-                var cache = context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>();
-                await cache.EvictByTagAsync(tag, context.HttpContext.RequestAborted);
+                var services = context.HttpContext.RequestServices;
+                try
+                {
+                    await services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(tag, CancellationToken.None);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The write is done; visitors see it within the cache's lifetime anyway.
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicReadCaching)).LogWarning(e, "Could not evict cached {Tag} reads", tag);
+                }
             }
             return result;
         });
@@ -59,7 +67,7 @@ public static class PublicReadCaching
         var headers = http.Response.Headers;
         headers.ETag = entityTag;
         headers.Vary = "Authorization";
-        headers.CacheControl = http.Request.Headers.Authorization.Count > 0
+        headers.CacheControl = !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(http.Request.Headers.Authorization)
             ? "private, no-cache"
             : $"public, max-age={(int)Lifetime.TotalSeconds}";
         return Matches(http.Request.Headers.IfNoneMatch, entityTag)

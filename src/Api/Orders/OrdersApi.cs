@@ -19,6 +19,7 @@ public static class OrdersApi
     {
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
         orders.MapPost("", Checkout).RequireAuthorization(Policies.Patient).RequireRateLimiting(Operations.RateLimits.Checkout)
+            .WithMetadata(new Errors.RepeatableWithIdempotencyKey())
             .WithSummary("Check out the cart (send an Idempotency-Key); processing continues after the 202");
         orders.MapGet("", Mine).RequireAuthorization(Policies.Patient).WithSummary("Your orders, newest first");
         orders.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithSummary("An order with its history (its patient, pharmacists, admins)");

@@ -22,6 +22,8 @@ public interface IOrderGrain : IGrainWithStringKey
     /// and returns it. For live status; does not block the order's other calls.
     /// </summary>
     [Orleans.Concurrency.AlwaysInterleave]
+    // Longer than the longest wait the Api asks for; other calls keep the client's short timeout.
+    [ResponseTimeout("00:00:30")]
     Task<OrderView> WaitForChange(Caller viewer, int knownVersion, TimeSpan wait);
 
     /// <summary>Its patient before shipping, or staff. Before payment: cancelled; after: refunded. 409 once shipped.</summary>

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.LoadBench;
+
+/// <summary>
+/// Starts the Api (embedded mode, demo data, throwaway data directory) and the ceiling server as
+/// processes, drives each scenario with wrk, and prints every scenario beside its ceiling.
+/// </summary>
+public static class LoadBenchmark
+{
+    private sealed record Scenario(string Name, string Method, string Path, string? Body = null, string? Token = null);
+
+    public static async Task RunAsync(LoadOptions options, TextWriter output)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("medplatform-loadbench-").FullName;
+        var ceilingPort = FreePort.Next();
+        await using var ceiling = ChildProcess.Start("ceiling", "dotnet",
+            [typeof(LoadBenchmark).Assembly.Location, "ceiling", "--port", ceilingPort.ToString(CultureInfo.InvariantCulture)]);
+        var ceilingAddress = new Uri($"http://127.0.0.1:{ceilingPort.ToString(CultureInfo.InvariantCulture)}");
+        await using var api = await ApiProcess.StartAsync("api", new Dictionary<string, string?>
+        {
+            ["Embedded__DataDirectory"] = dataDirectory,
+            ["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            // wrk comes from one address; the per-network limits would measure themselves.
+            ["RateLimits__AuthenticationPerMinute"] = "100000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        await Poll.UntilReadyAsync(ceiling, ceilingAddress, TimeSpan.FromSeconds(30));
+        try
+        {
+            var scenarios = await ScenariosAsync(api.NewClient());
+            await output.WriteLineAsync($"wrk: {options.Threads} threads, {options.Connections} connections, {options.Seconds} s per run; Api in embedded mode (SQLite), demo data");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("| scenario | req/s | p50 ms | p99 ms | errors | ceiling req/s (same body size) | ratio |");
+            await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|");
+            var ceilings = new Dictionary<int, WrkResult>();
+            foreach (var scenario in scenarios)
+            {
+                var size = await BodySizeAsync(api.NewClient(), scenario);
+                var measured = await Wrk.RunAsync(new Uri(api.BaseAddress, scenario.Path), options, scenario.Method, scenario.Body, scenario.Token);
+                if (!ceilings.TryGetValue(size, out var bare))
+                    ceilings[size] = bare = await Wrk.RunAsync(new Uri(ceilingAddress, $"/json/{size.ToString(CultureInfo.InvariantCulture)}"), options);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"| {scenario.Name} ({size:N0} B) | {measured.RequestsPerSecond:N0} | {measured.P50Ms:F2} | {measured.P99Ms:F2} | {measured.Errors} | {bare.RequestsPerSecond:N0} | {measured.RequestsPerSecond / bare.RequestsPerSecond:P0} |"));
+            }
+            var commits = await SqliteCommitCeiling.CommitsPerSecondAsync(TimeSpan.FromSeconds(5));
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Write ceiling: {commits:N0} single-row commits/s into SQLite (WAL, synchronous = NORMAL, one after another)."));
+        }
+        finally
+        {
+            await api.StopAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<List<Scenario>> ScenariosAsync(ApiClient client)
+    {
+        var patient = await client.LoginAsync("alice@medplatform.test", "demo-pass-2026");
+        var product = (await client.GetAsync("/api/products?pageSize=50")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
+            .First(p => !p!["requiresPrescription"]!.GetValue<bool>() && !p["controlled"]!.GetValue<bool>())!.Str("id");
+        var thread = (await client.GetAsync("/api/forum/threads?pageSize=1")).Expect(HttpStatusCode.OK)["items"]!.AsArray()[0]!.Str("id");
+        return
+        [
+            new("catalog page, visitor", "GET", "/api/products?pageSize=20"),
+            new("catalog page, signed in (not cached)", "GET", "/api/products?pageSize=20", Token: patient.AccessToken),
+            new("product detail, visitor", "GET", $"/api/products/{product}"),
+            new("forum list, visitor", "GET", "/api/forum/threads?pageSize=20"),
+            new("thread detail, visitor", "GET", $"/api/forum/threads/{thread}"),
+            new("thread detail, signed in (not cached)", "GET", $"/api/forum/threads/{thread}", Token: patient.AccessToken),
+            new("forum search, visitor", "GET", "/api/forum/threads?q=cough&pageSize=20"),
+            new("add to cart, patient", "PUT", $"/api/cart/items/{product}", """{"quantity":1}""", patient.AccessToken),
+            new("login", "POST", "/api/auth/login", """{"email":"bob@medplatform.test","password":"demo-pass-2026"}"""),
+        ];
+    }
+
+    private static async Task<int> BodySizeAsync(ApiClient client, Scenario scenario)
+    {
+        var answer = await client.SendAsync(new HttpMethod(scenario.Method), scenario.Path,
+            scenario.Body is null ? null : new StringContent(scenario.Body, Encoding.UTF8, "application/json"), scenario.Token);
+        if ((int)answer.Status >= 400)
+            throw new InvalidOperationException($"{scenario.Name}: {answer}");
+        return Encoding.UTF8.GetByteCount(answer.Body);
+    }
+}

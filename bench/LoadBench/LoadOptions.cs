@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace MedPlatform.LoadBench;
+
+/// <summary>Command line: --seconds (per scenario), --connections, --threads (wrk's).</summary>
+public sealed record LoadOptions(int Seconds, int Connections, int Threads)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        int Value(string name, int fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return new LoadOptions(Value("--seconds", 10), Value("--connections", 32), Value("--threads", 2));
+    }
+}
