@@ -34,6 +34,14 @@ public sealed class PaymentServiceProcess : IAsyncDisposable
 
     public Task StopAsync() => process?.StopAsync() ?? Task.CompletedTask;
 
+    /// <summary>Deletes the service's key (while it is stopped), as a lost data volume would: it makes a new one at start.</summary>
+    public void LoseKey()
+    {
+        if (process is { HasExited: false })
+            throw new InvalidOperationException("Stop the payment service first.");
+        File.Delete(Path.Combine(dataDirectory, "service-key.pem"));
+    }
+
     /// <summary>
     /// Per order, from the service's own ledger: how many requests actually charged a card, and
     /// the amount of the charge that stands.

@@ -43,7 +43,7 @@ public sealed partial class PaymentServiceGateway(
     public const string ClientName = "payments";
 
     private readonly SemaphoreSlim keyLock = new(1, 1);
-    private RSA? publicKey;
+    private volatile RSA? publicKey;
 
     public async Task<CardToken> Tokenize(CardDetails card)
     {
@@ -56,7 +56,19 @@ public sealed partial class PaymentServiceGateway(
 
     public async Task<ChargeResult> Charge(string orderId, string token, long amountCents)
     {
-        var answer = await Call<ChargeAnswer>("charges", new ChargeRequest(orderId, token, amountCents));
+        ChargeAnswer answer;
+        try
+        {
+            answer = await Call<ChargeAnswer>("charges", new ChargeRequest(orderId, token, amountCents));
+        }
+        catch (RequestRefusedException refused)
+        {
+            // A card sealed with a key the service no longer holds can never be charged: decline it
+            // now rather than retry until the order gives up, and fetch the current key next time.
+            publicKey = null;
+            LogRefused(orderId, refused.Message);
+            return new ChargeResult(ChargeOutcome.Declined, null, "The payment service could not read the card. Nothing was charged; please check out again.");
+        }
         return answer.Outcome == "charged"
             ? new ChargeResult(ChargeOutcome.Charged, answer.PaymentId, null)
             : new ChargeResult(ChargeOutcome.Declined, null, answer.DeclineReason ?? "The card was declined.");
@@ -118,6 +130,8 @@ public sealed partial class PaymentServiceGateway(
             using var response = await request(clients.CreateClient(ClientName));
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 throw new InvalidOperationException("The payment service refused the API key (Payments:ApiKey).");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+                throw new RequestRefusedException(await response.Content.ReadAsStringAsync());
             if (!response.IsSuccessStatusCode)
                 throw new PaymentGatewayUnavailableException($"The payment service answered {(int)response.StatusCode}.");
             return await read(response);
@@ -136,6 +150,12 @@ public sealed partial class PaymentServiceGateway(
     private sealed record RefundRequest(string OrderId);
 
     private sealed record RefundAnswer(string OrderId, string Outcome);
+
+    /// <summary>The service answered 400: this request can never succeed as sent.</summary>
+    private sealed class RequestRefusedException(string detail) : Exception(detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The payment service refused the charge of order {OrderId}: {Detail}")]
+    private partial void LogRefused(string orderId, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment service unavailable ({Exception}): {Reason}")]
     private partial void LogUnavailable(string exception, string reason);

@@ -1,0 +1,70 @@
+using System.Net;
+using MedPlatform.TestSupport;
+
+namespace MedPlatform.Cluster.Tests;
+
+/// <summary>The payment service loses its key (its data volume): nothing may hang on it.</summary>
+[Collection(nameof(GatewayTopology))]
+public sealed class PaymentServiceKeyTests(GatewayCluster cluster)
+{
+    private static readonly object Address = new { name = "Pat", line1 = "1 Main Street", city = "Berlin", postalCode = "10115", country = "DE" };
+    private static readonly object Card = new { cardNumber = "4242 4242 4242 4242", expiry = "12/30", cvc = "123" };
+
+    [Fact]
+    public Task An_order_sealed_with_a_lost_key_is_declined_with_its_stock_back_and_the_patient_can_pay_again() => cluster.Explain(async () =>
+    {
+        await cluster.EnsureSilosAsync(2);
+        var client = cluster.Gateway!.NewClient();
+        var (_, product) = await ClusterStaff.PharmacistWithProductAsync(client, "Key loss test", stock: 100, priceCents: 300);
+        var patient = await client.RegisterAndLoginAsync();
+        var payments = cluster.PaymentService!;
+        // A paid order first: the silos then know the service's key (in the orders database too).
+        await WaitForStatusAsync(client, patient, await CheckOutAsync(client, patient, product, "first"), "readyToShip");
+
+        await payments.StopAsync();
+        string sealedWithLostKey;
+        try
+        {
+            sealedWithLostKey = await CheckOutAsync(client, patient, product, "before-key-loss");
+            await WaitForStatusAsync(client, patient, sealedWithLostKey, "stockReserved");
+            payments.LoseKey();
+        }
+        finally
+        {
+            await payments.StartAsync();
+        }
+
+        var declined = await WaitForStatusAsync(client, patient, sealedWithLostKey, "paymentFailed");
+        Assert.Contains("could not read the card", declined.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(99, (await client.GetAsync($"/api/products/{product}", patient.AccessToken)).Expect(HttpStatusCode.OK)["stock"]!.GetValue<int>());
+
+        // Each silo learns the new key at its first refused charge; with two silos a patient pays at the latest on the third try.
+        for (var attempt = 1; ; attempt++)
+        {
+            var order = await CheckOutAsync(client, patient, product, $"after-key-loss-{attempt}");
+            var final = await WaitForStatusAsync(client, patient, order, "readyToShip", "paymentFailed");
+            if (final.Str("status") == "readyToShip")
+                break;
+            Assert.True(attempt < 3, "The patient could not pay after the payment service's key changed.");
+        }
+        Assert.Equal(98, (await client.GetAsync($"/api/products/{product}", patient.AccessToken)).Expect(HttpStatusCode.OK)["stock"]!.GetValue<int>());
+    });
+
+    private static async Task<string> CheckOutAsync(ApiClient client, SignedInUser patient, string product, string key)
+    {
+        (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{product}", new { quantity = 1 }, patient.AccessToken)).Expect(HttpStatusCode.OK);
+        return (await client.SendAsync(HttpMethod.Post, "/api/orders", new { shippingAddress = Address, payment = Card }, patient.AccessToken,
+            new Dictionary<string, string> { ["Idempotency-Key"] = key })).Expect(HttpStatusCode.Accepted).Str("id");
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForStatusAsync(ApiClient client, SignedInUser patient, string orderId, params string[] statuses)
+    {
+        System.Text.Json.Nodes.JsonNode? order = null;
+        await Poll.UntilAsync(async () =>
+        {
+            order = (await client.GetAsync($"/api/orders/{orderId}", patient.AccessToken)).Expect(HttpStatusCode.OK);
+            return statuses.Contains(order.Str("status"));
+        }, TimeSpan.FromSeconds(60), $"order {orderId} to be {string.Join(" or ", statuses)} (last: {order?.ToJsonString()})");
+        return order!;
+    }
+}
