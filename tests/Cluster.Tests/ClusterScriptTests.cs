@@ -45,6 +45,24 @@ public sealed class ClusterScriptTests : IAsyncLifetime
         Assert.Contains("gzip", first.Content.Headers.ContentEncoding);
         Assert.Equal("HIT", second.Headers.GetValues("X-Cache-Status").Single());
 
+        // The Api instances share their output cache in Redis: one fills it, the other answers from
+        // it (for the same host, as nginx passes it on).
+        var apiPorts = new[] { "api-1", "api-2" }.Select(name => File.ReadAllText(Path.Combine(directory, "ports", name)).Trim()).ToList();
+        using var direct = new HttpClient();
+        var path = $"/api/forum/threads?pageSize=3&probe={Guid.NewGuid():N}";
+        async Task<HttpResponseMessage> Read(string apiPort)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{apiPort}{path}"));
+            request.Headers.Host = "medplatform.test";
+            return await direct.SendAsync(request);
+        }
+        using var filled = await Read(apiPorts[0]);
+        // The entry is stored after the answer has gone out.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var shared = await Read(apiPorts[1]);
+        Assert.False(filled.Headers.Contains("Age"));
+        Assert.True(shared.Headers.Contains("Age"), "The second Api instance should answer from the shared output cache.");
+
         var tooLarge = await client.SendAsync(HttpMethod.Post, "/api/forum/threads", new StringContent(new string('x', 300 * 1024), null, "application/json"));
         tooLarge.ExpectProblem(HttpStatusCode.RequestEntityTooLarge);
 

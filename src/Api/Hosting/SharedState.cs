@@ -22,6 +22,7 @@ public static class SharedState
             builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
             protection.PersistKeysToStackExchangeRedis(redis, "medplatform:data-protection-keys");
             builder.Services.AddStackExchangeRedisOutputCache(cache => cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis));
+            ForgivingOutputCacheStore.Decorate(builder.Services);
         }
         else
         {

@@ -40,16 +40,9 @@ public static class PublicReadCaching
             var result = await next(context);
             if (Unwrap(result) is IStatusCodeHttpResult { StatusCode: < 400 })
             {
-                var services = context.HttpContext.RequestServices;
-                try
-                {
-                    await services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(tag, CancellationToken.None);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The write is done; visitors see it within the cache's lifetime anyway.
-                    services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicReadCaching)).LogWarning(e, "Could not evict cached {Tag} reads", tag);
-                }
+                // A cache that fails to evict does not fail the write (see ForgivingOutputCacheStore).
+                var cache = context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>();
+                await cache.EvictByTagAsync(tag, CancellationToken.None);
             }
             return result;
         });
