@@ -51,10 +51,15 @@ public sealed class NginxGateway : IAsyncDisposable
     public async Task RouteToAsync(IEnumerable<Uri> apis)
     {
         await WriteUpstreamsAsync(apis);
+        var logBefore = ErrorLog(int.MaxValue).Length;
         using (var reload = System.Diagnostics.Process.Start("kill", ["-HUP", process!.Id.ToString(CultureInfo.InvariantCulture)]))
             await reload.WaitForExitAsync();
         // Workers of the old configuration finish what they hold, then exit.
         await Task.Delay(TimeSpan.FromSeconds(2));
+        // A configuration nginx refuses leaves the old one running: say so instead of carrying on.
+        var logged = ErrorLog(int.MaxValue)[logBefore..];
+        if (logged.Contains("[emerg]", StringComparison.Ordinal))
+            throw new InvalidOperationException($"nginx refused the new upstream list:\n{logged}");
     }
 
     private string ConfigPath => Path.Combine(runDirectory, "nginx.conf");
@@ -65,10 +70,10 @@ public sealed class NginxGateway : IAsyncDisposable
     // As scripts/cluster.sh writes them: one slow answer must not take an instance out of rotation.
     private const string UpstreamParameters = "max_fails=3 fail_timeout=5s";
 
-    private string ErrorLog()
+    private string ErrorLog(int lines = 20)
     {
         var path = Path.Combine(runDirectory, "error.log");
-        return File.Exists(path) ? string.Join("\n", File.ReadLines(path).TakeLast(20)) : "";
+        return File.Exists(path) ? string.Join("\n", File.ReadLines(path).TakeLast(lines)) : "";
     }
 
     public async ValueTask DisposeAsync()
