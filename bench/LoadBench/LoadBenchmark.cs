@@ -20,6 +20,7 @@ public static class LoadBenchmark
         await using var ceiling = ChildProcess.Start("ceiling", "dotnet",
             [typeof(LoadBenchmark).Assembly.Location, "ceiling", "--port", ceilingPort.ToString(CultureInfo.InvariantCulture)]);
         var ceilingAddress = new Uri($"http://127.0.0.1:{ceilingPort.ToString(CultureInfo.InvariantCulture)}");
+        var signingKey = BenchTokens.NewSigningKey();
         await using var api = await ApiProcess.StartAsync("api", new Dictionary<string, string?>
         {
             ["Embedded__DataDirectory"] = dataDirectory,
@@ -27,11 +28,12 @@ public static class LoadBenchmark
             // wrk comes from one address; the per-network limits would measure themselves.
             ["RateLimits__AuthenticationPerMinute"] = "100000000",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Jwt__SigningKey"] = signingKey,
         });
         await Poll.UntilReadyAsync(ceiling, ceilingAddress, TimeSpan.FromSeconds(30));
         try
         {
-            var scenarios = await ScenariosAsync(api.NewClient());
+            var (scenarios, productId) = await ScenariosAsync(api.NewClient());
             await output.WriteLineAsync($"wrk: {options.Threads} threads, {options.Connections} connections, {options.Seconds} s per run after {options.Warmup} s of warm-up; Api in embedded mode (SQLite), demo data");
             await output.WriteLineAsync();
             await output.WriteLineAsync("| scenario | req/s | p50 ms | p99 ms | errors | ceiling req/s (same body size) | ratio |");
@@ -50,6 +52,11 @@ public static class LoadBenchmark
             await output.WriteLineAsync();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Write ceiling: {commits:N0} single-row commits/s into SQLite (WAL, synchronous = NORMAL, one after another)."));
+            if (options.Carts > 0)
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync(await CartMemory.MeasureAsync(api, new BenchTokens(signingKey), productId, options.Carts));
+            }
         }
         finally
         {
@@ -65,13 +72,13 @@ public static class LoadBenchmark
         return await Wrk.RunAsync(url, options, scenario?.Method ?? "GET", scenario?.Body, scenario?.Token);
     }
 
-    private static async Task<List<Scenario>> ScenariosAsync(ApiClient client)
+    private static async Task<(List<Scenario> Scenarios, string ProductId)> ScenariosAsync(ApiClient client)
     {
         var patient = await client.LoginAsync("alice@medplatform.test", "demo-pass-2026");
         var product = (await client.GetAsync("/api/products?pageSize=50")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
             .First(p => !p!["requiresPrescription"]!.GetValue<bool>() && !p["controlled"]!.GetValue<bool>())!.Str("id");
         var thread = (await client.GetAsync("/api/forum/threads?pageSize=1")).Expect(HttpStatusCode.OK)["items"]!.AsArray()[0]!.Str("id");
-        return
+        return (
         [
             new("catalog page, visitor", "GET", "/api/products?pageSize=20"),
             new("catalog page, signed in (not cached)", "GET", "/api/products?pageSize=20", Token: patient.AccessToken),
@@ -82,7 +89,7 @@ public static class LoadBenchmark
             new("forum search, visitor", "GET", "/api/forum/threads?q=cough&pageSize=20"),
             new("add to cart, patient", "PUT", $"/api/cart/items/{product}", """{"quantity":1}""", patient.AccessToken),
             new("login", "POST", "/api/auth/login", """{"email":"bob@medplatform.test","password":"demo-pass-2026"}"""),
-        ];
+        ], product);
     }
 
     private static async Task<int> BodySizeAsync(ApiClient client, Scenario scenario)

@@ -173,6 +173,7 @@ public class ProcessCluster : IAsyncLifetime
     {
         ["Payments__ServiceUrl"] = PaymentService?.BaseAddress.ToString(),
         ["Payments__ApiKey"] = PaymentService is null ? null : PaymentServiceProcess.ApiKey,
+        ["Payments__KeyRefreshPeriod"] = "00:00:03",
         ["ConnectionStrings__Redis"] = Redis.ConnectionString,
         ["ConnectionStrings__MariaDb"] = MariaDb.ConnectionString("medplatform"),
         ["Orleans__ClusterId"] = clusterId,

@@ -75,7 +75,9 @@ public static class PaymentGatewayRegistration
                     .AddTimeout(settings.AttemptTimeout);
             });
         services.AddSingleton(settings);
-        services.AddSingleton<IPaymentGateway, PaymentServiceGateway>();
+        services.AddSingleton<PaymentServiceGateway>();
+        services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<PaymentServiceGateway>());
+        services.AddHostedService<PaymentKeyRefresher>();
         return services;
     }
 

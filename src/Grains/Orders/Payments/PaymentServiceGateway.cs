@@ -24,6 +24,9 @@ public sealed class PaymentServiceOptions
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public int MaxRetries { get; set; } = 3;
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a silo re-reads the service's public key, so a replaced key reaches every silo.</summary>
+    public TimeSpan KeyRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -80,6 +83,19 @@ public sealed partial class PaymentServiceGateway(
     /// The service's key (it keeps it for good): fetched once, and kept in the orders database so
     /// a silo that starts while the service is down can still take orders.
     /// </summary>
+    /// <summary>
+    /// Re-reads the service's key (see <see cref="PaymentKeyRefresher"/>): a service that lost its
+    /// key makes a new one, and cards sealed with the old one could never be charged.
+    /// </summary>
+    public async Task RefreshPublicKey()
+    {
+        if (publicKey is null)
+            return;
+        var key = RSA.Create();
+        key.ImportFromPem(await FetchPublicKey());
+        publicKey = key;
+    }
+
     private async Task<RSA> PublicKey()
     {
         if (publicKey is { } known)
