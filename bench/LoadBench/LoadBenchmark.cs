@@ -52,6 +52,9 @@ public static class LoadBenchmark
             await output.WriteLineAsync();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Write ceiling: {commits:N0} single-row commits/s into SQLite (WAL, synchronous = NORMAL, one after another)."));
+            var clusterCommits = await MariaDbCommitCeiling.CommitsPerSecondAsync(TimeSpan.FromSeconds(5));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Cluster-mode write ceiling: {clusterCommits:N0} single-row commits/s into MariaDB (InnoDB, log flushed at each commit, one after another)."));
             if (options.Carts > 0)
             {
                 await output.WriteLineAsync();
