@@ -13,7 +13,8 @@ public sealed class DashboardTests(EmbeddedApiFactory api)
         var client = api.NewClient();
         var admin = await client.LoginAsync(EmbeddedApiFactory.AdminEmail, EmbeddedApiFactory.AdminPassword);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/dashboard")).Status);
+        var refused = (await client.GetAsync("/dashboard/")).ExpectProblem(HttpStatusCode.Unauthorized);
+        Assert.Contains("dashboard-session", refused.Str("detail"), StringComparison.Ordinal);
         // The bearer token alone does not open it: the dashboard only knows its own cookie.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/dashboard", admin.AccessToken)).Status);
     }

@@ -15,8 +15,6 @@ namespace MedPlatform.Cluster.Tests;
 /// </summary>
 public sealed class MixedLoad : IAsyncDisposable
 {
-    private static readonly object Address = new { name = "Pat Load", line1 = "1 Main Street", city = "Berlin", postalCode = "10115", country = "DE" };
-    private static readonly object Card = new { cardNumber = "4242 4242 4242 4242", expiry = "12/30", cvc = "123" };
 
     private readonly ConcurrentQueue<Outcome> outcomes = new();
     private readonly List<Shopper> shoppers;
@@ -217,7 +215,7 @@ public sealed class MixedLoad : IAsyncDisposable
         var key = $"load-{shopper.Number}-{round}";
         for (var attempt = 0; attempt < 60; attempt++)
         {
-            var answer = await Send(client, "check out", HttpMethod.Post, "/api/orders", new { shippingAddress = Address, payment = Card },
+            var answer = await Send(client, "check out", HttpMethod.Post, "/api/orders", ClusterCheckout.Body,
                 shopper.Patient.AccessToken, new Dictionary<string, string> { ["Idempotency-Key"] = key });
             if (answer is { Status: HttpStatusCode.Accepted })
             {

@@ -19,13 +19,7 @@ public sealed class OrdersOnClusterTests(ProcessCluster cluster)
         for (var i = 0; i < 8; i++)
         {
             var patient = await client.RegisterAndLoginAsync();
-            (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{product}", new { quantity = 2 }, patient.AccessToken)).Expect(HttpStatusCode.OK);
-            var placed = await client.SendAsync(HttpMethod.Post, "/api/orders", new
-            {
-                shippingAddress = new { name = "Pat", line1 = "1 Main Street", city = "Berlin", postalCode = "10115", country = "DE" },
-                payment = new { cardNumber = "4242 4242 4242 4242", expiry = "12/30", cvc = "123" },
-            }, patient.AccessToken, new Dictionary<string, string> { ["Idempotency-Key"] = $"cluster-{i}" });
-            orders.Add((patient, placed.Expect(HttpStatusCode.Accepted).Str("id")));
+            orders.Add((patient, await ClusterCheckout.PlaceAsync(client, patient, product, $"cluster-{i}", quantity: 2)));
         }
 
         // Wait until the gateway has charged an order whose silo has not yet recorded it (the

@@ -7,9 +7,6 @@ namespace MedPlatform.Cluster.Tests;
 [Collection(nameof(GatewayTopology))]
 public sealed class PaymentServiceKeyTests(GatewayCluster cluster)
 {
-    private static readonly object Address = new { name = "Pat", line1 = "1 Main Street", city = "Berlin", postalCode = "10115", country = "DE" };
-    private static readonly object Card = new { cardNumber = "4242 4242 4242 4242", expiry = "12/30", cvc = "123" };
-
     [Fact]
     public Task An_order_sealed_with_a_lost_key_is_declined_with_its_stock_back_and_the_patient_can_pay_again() => cluster.Explain(async () =>
     {
@@ -19,13 +16,13 @@ public sealed class PaymentServiceKeyTests(GatewayCluster cluster)
         var patient = await client.RegisterAndLoginAsync();
         var payments = cluster.PaymentService!;
         // A paid order first: the silos then know the service's key (in the orders database too).
-        await WaitForStatusAsync(client, patient, await CheckOutAsync(client, patient, product, "first"), "readyToShip");
+        await WaitForStatusAsync(client, patient, await ClusterCheckout.PlaceAsync(client, patient, product, "first"), "readyToShip");
 
         await payments.StopAsync();
         string sealedWithLostKey;
         try
         {
-            sealedWithLostKey = await CheckOutAsync(client, patient, product, "before-key-loss");
+            sealedWithLostKey = await ClusterCheckout.PlaceAsync(client, patient, product, "before-key-loss");
             await WaitForStatusAsync(client, patient, sealedWithLostKey, "stockReserved");
             payments.LoseKey();
         }
@@ -43,7 +40,7 @@ public sealed class PaymentServiceKeyTests(GatewayCluster cluster)
         await Task.Delay(TimeSpan.FromSeconds(4));
         for (var attempt = 1; ; attempt++)
         {
-            var order = await CheckOutAsync(client, patient, product, $"after-key-loss-{attempt}");
+            var order = await ClusterCheckout.PlaceAsync(client, patient, product, $"after-key-loss-{attempt}");
             var final = await WaitForStatusAsync(client, patient, order, "readyToShip", "paymentFailed");
             if (final.Str("status") == "readyToShip")
                 break;
@@ -51,13 +48,6 @@ public sealed class PaymentServiceKeyTests(GatewayCluster cluster)
         }
         Assert.Equal(98, (await client.GetAsync($"/api/products/{product}", patient.AccessToken)).Expect(HttpStatusCode.OK)["stock"]!.GetValue<int>());
     });
-
-    private static async Task<string> CheckOutAsync(ApiClient client, SignedInUser patient, string product, string key)
-    {
-        (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{product}", new { quantity = 1 }, patient.AccessToken)).Expect(HttpStatusCode.OK);
-        return (await client.SendAsync(HttpMethod.Post, "/api/orders", new { shippingAddress = Address, payment = Card }, patient.AccessToken,
-            new Dictionary<string, string> { ["Idempotency-Key"] = key })).Expect(HttpStatusCode.Accepted).Str("id");
-    }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> WaitForStatusAsync(ApiClient client, SignedInUser patient, string orderId, params string[] statuses)
     {

@@ -33,7 +33,7 @@ public static class ProblemDetailsSetup
             problem.Status = status;
             problem.Type ??= TypeOf.GetValueOrDefault(status, "about:blank");
             problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
-            problem.Detail ??= DefaultDetail(status);
+            problem.Detail ??= DefaultDetail(status, context.HttpContext.Request.Path);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
@@ -44,8 +44,10 @@ public static class ProblemDetailsSetup
         return services;
     }
 
-    private static string DefaultDetail(int status) => status switch
+    private static string DefaultDetail(int status, PathString path) => status switch
     {
+        // The dashboard knows its own session cookie, not the bearer token.
+        401 when path.StartsWithSegments(Operations.DashboardSetup.Path) => Operations.DashboardSetup.SessionNeeded,
         401 => "Sign in to do this: send a valid access token as 'Authorization: Bearer <token>'.",
         403 => "Your account is not allowed to do this.",
         404 => "There is nothing here, or it is not yours.",

@@ -24,8 +24,11 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
             await next(context);
             return;
         }
-        // In memory only: a checkout body holds a card number, which must never reach a temp file.
-        context.Request.EnableBuffering(bufferThreshold: (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue), bufferLimit: options.MaxRequestBodyBytes);
+        // Only a body needs keeping for a repeat (reads have none), and in memory only: a
+        // checkout body holds a card number, which must never reach a temp file.
+        var hasBody = context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0;
+        if (hasBody)
+            context.Request.EnableBuffering(bufferThreshold: (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue), bufferLimit: options.MaxRequestBodyBytes);
         var started = TimeProvider.System.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
@@ -40,7 +43,8 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
                 LogRepeat(context.Request.Method, context.Request.Path, e.GetType().Name, attempt + 1);
                 await Task.Delay(Pauses[attempt], context.RequestAborted);
                 context.Response.Clear();
-                context.Request.Body.Position = 0;
+                if (hasBody)
+                    context.Request.Body.Position = 0;
             }
         }
     }

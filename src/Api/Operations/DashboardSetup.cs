@@ -19,6 +19,7 @@ public static class DashboardSetup
     public const string Scheme = "Dashboard";
     public const string Policy = "AdminDashboard";
     public const string Path = "/dashboard";
+    public const string SessionNeeded = "Open a dashboard session first: POST /api/admin/dashboard-session with an administrator's access token.";
 
     public static IServiceCollection AddMedPlatformDashboard(this IServiceCollection services)
     {
