@@ -53,11 +53,11 @@ public static class PaymentServiceSetup
         return app;
     }
 
-    /// <summary>Brings the ledger's schema up to date before the service takes requests.</summary>
+    /// <summary>Brings the ledger's schema up to date before the service takes requests; lets go of its write connection at the end.</summary>
     private sealed class LedgerSchema(SchemaMigrator migrator, [FromKeyedServices(Databases.Payments)] SqlDatabase database) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(database, cancellationToken, grainStorage: false);
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => database.CloseAsync();
     }
 }

@@ -84,6 +84,7 @@ public static class MedPlatformSilo
     {
         var services = silo.Services;
         services.TryAddSingleton(PlatformClock.RealTime);
+        services.AddGrainInterfaceTypeCache();
         silo.AddActivityPropagation();
         services.AddMetrics();
         services.TryAddSingleton<PlatformMetrics>();

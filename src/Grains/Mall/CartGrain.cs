@@ -57,7 +57,7 @@ public sealed class CartGrain(
         line.Quantity = quantity;
         line.PrescriptionId = linkedPrescription;
         await this.Save(state);
-        return await Priced(patient);
+        return await Priced(patient, justRead: product);
     }
 
     public async Task<CartView> RemoveLine(Caller patient, string productId)
@@ -119,12 +119,15 @@ public sealed class CartGrain(
             Lines.Add(new CartLine { ProductId = line.ProductId, Quantity = line.Quantity, PrescriptionId = line.PrescriptionId });
     }
 
-    /// <summary>The cart at the catalog's current prices, each line checked again against stock, limits and prescriptions.</summary>
-    private async Task<CartView> Priced(Caller patient)
+    /// <summary>
+    /// The cart at the catalog's current prices, each line checked again against stock, limits and
+    /// prescriptions. <paramref name="justRead"/> is a product this call has already read: it is not asked twice.
+    /// </summary>
+    private async Task<CartView> Priced(Caller patient, ProductView? justRead = null)
     {
         var lines = await Task.WhenAll(Lines.Select(async line =>
         {
-            var product = await Product(line.ProductId);
+            var product = line.ProductId == justRead?.Id ? justRead : await Product(line.ProductId);
             if (product is null)
                 return new CartLineView(line.ProductId, "(no longer sold)", line.Quantity, 0, line.PrescriptionId, false, false, "This product is no longer sold.");
             var problem = await ProblemWith(patient, line, product);

@@ -5,7 +5,8 @@ namespace MedPlatform.Storage;
 
 /// <summary>
 /// Migrates the silo's databases at the very first lifecycle stage, before Orleans' storage
-/// providers read their queries from the OrleansQuery table.
+/// providers read their queries from the OrleansQuery table; at the very end of shutdown, after
+/// the last grain has written its state, closes the connections kept open for writing.
 /// </summary>
 public sealed class SchemaInstaller(
     SchemaMigrator migrator,
@@ -17,5 +18,9 @@ public sealed class SchemaInstaller(
         {
             await migrator.MigrateAsync(platform, cancellationToken);
             await migrator.MigrateAsync(orders, cancellationToken);
+        }, async _ =>
+        {
+            await platform.CloseAsync();
+            await orders.CloseAsync();
         });
 }

@@ -1,0 +1,67 @@
+using MedPlatform.Hosting;
+using MedPlatform.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MedPlatform.Grains.Tests;
+
+/// <summary>Embedded mode writes each SQLite file through one kept connection: it must survive a failed statement, concurrency and being closed.</summary>
+public sealed class SqliteWriterTests : IAsyncLifetime
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("medplatform-writer-").FullName;
+    private SqlDatabase database = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = SqlDatabase.SqliteFile(Databases.Platform, Path.Combine(directory, "platform.db"));
+        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, new PlatformClock(new FakeTimeProvider(DateTimeOffset.UtcNow))).MigrateAsync(database);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_all_land()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Insert($"key-{i}")));
+
+        Assert.Equal(200, await database.CountAsync("SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';"));
+    }
+
+    [Fact]
+    public async Task A_failed_write_leaves_the_next_ones_working()
+    {
+        await Insert("once");
+
+        await Assert.ThrowsAsync<SqliteException>(() => database.ExecuteAsync("INSERT INTO no_such_table VALUES (1);"));
+        await Assert.ThrowsAnyAsync<Exception>(() => database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO grain_state (provider, state_name, grain_id, payload, version, modified_at) VALUES ('writer-test', 's', 'in-tx', NULL, 1, 0);";
+            await command.ExecuteNonQueryAsync();
+            throw new InvalidOperationException("the work fails after its first statement");
+        }));
+        await Insert("after");
+
+        Assert.Equal(2, await database.CountAsync("SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';"));
+    }
+
+    [Fact]
+    public async Task Closing_keeps_what_was_written_and_the_next_write_reopens()
+    {
+        await Insert("before");
+        await database.CloseAsync();
+        await Insert("after");
+
+        Assert.Equal(2, await database.CountAsync("SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';"));
+    }
+
+    private Task<int> Insert(string grain) => database.ExecuteAsync(
+        "INSERT INTO grain_state (provider, state_name, grain_id, payload, version, modified_at) VALUES ('writer-test', 's', @grain, NULL, 1, 0);",
+        command => command.Bind("grain", grain));
+
+    public async Task DisposeAsync()
+    {
+        await database.CloseAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+}
