@@ -15,6 +15,7 @@ public sealed class ForumBenchmark : IAsyncDisposable
     private readonly BenchOptions options;
     private readonly string dataDirectory;
     private readonly HttpClient http;
+    private readonly QuestionText text = new(seed: 0);
     private int seeded;
 
     private ForumBenchmark(ApiProcess api, BenchOptions options, string dataDirectory)
@@ -74,25 +75,10 @@ public sealed class ForumBenchmark : IAsyncDisposable
 
     private async Task SeedAsync(IReadOnlyList<string> patients, int target)
     {
-        var watch = Stopwatch.StartNew();
-        var text = new QuestionText(seeded);
         var pending = target - seeded;
-        await Parallel.ForEachAsync(Enumerable.Range(seeded, pending), new ParallelOptions { MaxDegreeOfParallelism = options.SeedConcurrency }, async (i, ct) =>
-        {
-            (string Title, string Body, string Department) question;
-            lock (text)
-                question = text.Next();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/forum/threads")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(new { title = question.Title, body = question.Body, department = question.Department }),
-            };
-            request.Headers.Authorization = new("Bearer", patients[i % patients.Count]);
-            using var response = await http.SendAsync(request, ct);
-            if (response.StatusCode != HttpStatusCode.Created)
-                throw new InvalidOperationException($"Seeding failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-        });
+        var took = await new BenchData(http).AddQuestionsAsync(patients, text, pending, options.SeedConcurrency);
         seeded = target;
-        Console.Error.WriteLine($"seeded {pending:N0} threads in {watch.Elapsed.TotalSeconds:0.0} s ({pending / watch.Elapsed.TotalSeconds:0} threads/s through POST /api/forum/threads)");
+        Console.Error.WriteLine($"seeded {pending:N0} threads in {took.TotalSeconds:0.0} s ({pending / took.TotalSeconds:0} threads/s through POST /api/forum/threads)");
     }
 
     private async Task<(double P50, double P99, double Mean, long Matches)> MeasureAsync(string path)

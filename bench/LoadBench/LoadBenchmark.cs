@@ -33,20 +33,28 @@ public static class LoadBenchmark
         await Poll.UntilReadyAsync(ceiling, ceilingAddress, TimeSpan.FromSeconds(30));
         try
         {
-            var (scenarios, productId) = await ScenariosAsync(api.NewClient());
+            var client = api.NewClient();
+            var (scenarios, productId) = await ScenariosAsync(client);
+            var filler = new ForumAndCatalogFiller(api, options);
             await output.WriteLineAsync($"wrk: {options.Threads} threads, {options.Connections} connections, {options.Seconds} s per run after {options.Warmup} s of warm-up; Api in embedded mode (SQLite), demo data");
-            await output.WriteLineAsync();
-            await output.WriteLineAsync("| scenario | req/s | p50 ms | p99 ms | errors | ceiling req/s (same body size) | ratio |");
-            await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|");
             var ceilings = new Dictionary<int, WrkResult>();
-            foreach (var scenario in scenarios)
+            foreach (var forumSize in options.ForumSizes)
             {
-                var size = await BodySizeAsync(api.NewClient(), scenario);
-                var measured = await WarmThenMeasure(new Uri(api.BaseAddress, scenario.Path), options, scenario);
-                if (!ceilings.TryGetValue(size, out var bare))
-                    ceilings[size] = bare = await WarmThenMeasure(new Uri(ceilingAddress, $"/json/{size.ToString(CultureInfo.InvariantCulture)}"), options, null);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"| {scenario.Name} ({size:N0} B) | {measured.RequestsPerSecond:N0} | {measured.P50Ms:F2} | {measured.P99Ms:F2} | {measured.Errors} | {bare.RequestsPerSecond:N0} | {measured.RequestsPerSecond / bare.RequestsPerSecond:P0} |"));
+                var (threads, products) = await filler.FillAsync(forumSize);
+                await output.WriteLineAsync();
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{threads:N0} threads, {products:N0} products:"));
+                await output.WriteLineAsync();
+                await output.WriteLineAsync("| scenario | req/s | p50 ms | p99 ms | errors | ceiling req/s (same body size) | ratio |");
+                await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|");
+                foreach (var scenario in scenarios)
+                {
+                    var size = await BodySizeAsync(client, scenario);
+                    var measured = await WarmThenMeasure(new Uri(api.BaseAddress, scenario.Path), options, scenario);
+                    if (!ceilings.TryGetValue(size, out var bare))
+                        ceilings[size] = bare = await WarmThenMeasure(new Uri(ceilingAddress, $"/json/{size.ToString(CultureInfo.InvariantCulture)}"), options, null);
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"| {scenario.Name} ({size:N0} B) | {measured.RequestsPerSecond:N0} | {measured.P50Ms:F2} | {measured.P99Ms:F2} | {measured.Errors} | {bare.RequestsPerSecond:N0} | {measured.RequestsPerSecond / bare.RequestsPerSecond:P0} |"));
+                }
             }
             var commits = await SqliteCommitCeiling.CommitsPerSecondAsync(TimeSpan.FromSeconds(5));
             await output.WriteLineAsync();
@@ -89,7 +97,9 @@ public static class LoadBenchmark
             new("forum list, visitor", "GET", "/api/forum/threads?pageSize=20"),
             new("thread detail, visitor", "GET", $"/api/forum/threads/{thread}"),
             new("thread detail, signed in (not cached)", "GET", $"/api/forum/threads/{thread}", Token: patient.AccessToken),
+            new("forum list, signed in (not cached)", "GET", "/api/forum/threads?pageSize=20", Token: patient.AccessToken),
             new("forum search, visitor", "GET", "/api/forum/threads?q=cough&pageSize=20"),
+            new("forum search, signed in (not cached)", "GET", "/api/forum/threads?q=cough&pageSize=20", Token: patient.AccessToken),
             new("add to cart, patient", "PUT", $"/api/cart/items/{product}", """{"quantity":1}""", patient.AccessToken),
             new("login", "POST", "/api/auth/login", """{"email":"bob@medplatform.test","password":"demo-pass-2026"}"""),
         ], product);

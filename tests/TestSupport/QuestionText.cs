@@ -1,4 +1,4 @@
-namespace MedPlatform.ForumBench;
+namespace MedPlatform.TestSupport;
 
 /// <summary>Questions made of everyday health words, so searches hit realistic numbers of threads.</summary>
 public sealed class QuestionText(int seed)
