@@ -9,48 +9,24 @@ using MedPlatform.TestSupport;
 namespace MedPlatform.OrdersBench;
 
 /// <summary>
-/// Starts the real Api (embedded mode, throwaway data directory), then places orders at a fixed
+/// Against the real Api (embedded mode or a cluster, see <see cref="BenchDeployment"/>), places orders at a fixed
 /// rate (open loop: a slow answer does not slow the arrivals) from many patients, each order a
 /// cart update and a checkout. Latency placed → readyToShip is read from each order's history,
 /// which the server stamps; the checkout's own answer time is measured by the client.
 /// </summary>
-public sealed class OrdersBenchmark : IAsyncDisposable
+public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLatencyMs) : IAsyncDisposable
 {
     private const int Patients = 400;
-    private readonly ApiProcess api;
-    private readonly string dataDirectory;
-    private readonly HttpClient http;
-    private readonly int gatewayLatencyMs;
-
-    private OrdersBenchmark(ApiProcess api, string dataDirectory, int gatewayLatencyMs)
+    private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
     {
-        this.api = api;
-        this.dataDirectory = dataDirectory;
-        this.gatewayLatencyMs = gatewayLatencyMs;
-        http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    public static async Task<OrdersBenchmark> StartAsync(int gatewayLatencyMs)
-    {
-        var dataDirectory = Directory.CreateTempSubdirectory("medplatform-orders-bench-").FullName;
-        var api = await ApiProcess.StartAsync("api", new Dictionary<string, string?>
-        {
-            ["Embedded__DataDirectory"] = dataDirectory,
-            ["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["RateLimits__AuthenticationPerMinute"] = "1000000",
-            ["RateLimits__CheckoutPerMinute"] = "1000000",
-            // Signing in 400 patients is not what is measured here.
-            ["Accounts__PasswordHashIterations"] = "1000",
-            ["Payments__SimulatedLatency"] = TimeSpan.FromMilliseconds(gatewayLatencyMs).ToString("c", CultureInfo.InvariantCulture),
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
-        return new OrdersBenchmark(api, dataDirectory, gatewayLatencyMs);
-    }
+        BaseAddress = deployment.Api.BaseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
     public async Task RunAsync(int rate, TimeSpan duration, TextWriter output)
     {
         var client = new ApiClient(http);
-        var admin = await client.LoginAsync("admin@medplatform.test", "demo-pass-2026");
+        var admin = await client.LoginAsync(BenchDeployment.AdminEmail, BenchDeployment.AdminPassword);
         var product = (await client.PostAsync("/api/products", new
         {
             name = "Benchmark vitamin", category = "vitamins", form = "tablet", strength = "1 mg", description = "For the benchmark.",
@@ -97,7 +73,7 @@ public sealed class OrdersBenchmark : IAsyncDisposable
         processing.Sort();
         var checkouts = checkoutMs.Order().ToArray();
 
-        output.WriteLine($"Orders, embedded mode (SQLite), {Environment.ProcessorCount} cores, simulated gateway latency {gatewayLatencyMs} ms.");
+        output.WriteLine($"Orders, {deployment.Description}, {Environment.ProcessorCount} cores, simulated gateway latency {gatewayLatencyMs} ms.");
         output.WriteLine();
         output.WriteLine("| offered rate | orders placed | achieved rate | errors | checkout p50 ms | checkout p99 ms | placed→readyToShip p50 ms | p99 ms | max ms |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -151,7 +127,6 @@ public sealed class OrdersBenchmark : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
-        await api.DisposeAsync();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        await deployment.DisposeAsync();
     }
 }

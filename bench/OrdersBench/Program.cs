@@ -1,11 +1,14 @@
 using System.Globalization;
 using MedPlatform.OrdersBench;
 
-// Orders per second and placed → readyToShip latency, embedded mode, end to end over HTTP.
-//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --latency-ms 0]
+// Orders per second and placed → readyToShip latency, end to end over HTTP, in embedded mode or
+// (--cluster) against two silos on MariaDB.
+//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --latency-ms 0 --cluster]
 var rate = 100;
 var seconds = 30;
 var gatewayLatency = 0;
+var cluster = args.Contains("--cluster");
+args = [.. args.Where(a => a != "--cluster")];
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -14,8 +17,17 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--rate": rate = value; break;
         case "--seconds": seconds = value; break;
         case "--latency-ms": gatewayLatency = value; break;
-        default: throw new ArgumentException($"Unknown option {args[i]}. Options: --rate 100 --seconds 30 --latency-ms 0");
+        default: throw new ArgumentException($"Unknown option {args[i]}. Options: --rate 100 --seconds 30 --latency-ms 0 --cluster");
     }
 }
-await using var bench = await OrdersBenchmark.StartAsync(gatewayLatency);
-await bench.RunAsync(rate, TimeSpan.FromSeconds(seconds), Console.Out);
+var deployment = cluster ? await BenchDeployment.ClusterAsync(gatewayLatency) : await BenchDeployment.EmbeddedAsync(gatewayLatency);
+await using var bench = new OrdersBenchmark(deployment, gatewayLatency);
+try
+{
+    await bench.RunAsync(rate, TimeSpan.FromSeconds(seconds), Console.Out);
+}
+catch (Exception)
+{
+    Console.Error.WriteLine(deployment.RecentOutput());
+    throw;
+}

@@ -64,6 +64,7 @@ public static class MedPlatformSilo
                 settings.ConnectionString = database.ConnectionString;
                 settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+            silo.Services.RetryDeadlockedWrites(name);
         }
         else
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
-using MedPlatform.TestSupport;
 
-namespace MedPlatform.Cluster.Tests;
+namespace MedPlatform.TestSupport;
 
 /// <summary>A cluster-mode silo process (src/Silo), with its health (and, if asked, metrics) port.</summary>
 public sealed class SiloProcess : IAsyncDisposable
