@@ -24,6 +24,9 @@ public sealed class BenchDeployment : IAsyncDisposable
     public string Description { get; }
     public ApiProcess Api { get; private set; } = null!;
 
+    /// <summary>Cluster mode's database, for its raw commit rate.</summary>
+    public MariaDbServer? MariaDb { get; private set; }
+
     public static async Task<BenchDeployment> EmbeddedAsync(int gatewayLatencyMs)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("medplatform-orders-bench-").FullName;
@@ -43,7 +46,7 @@ public sealed class BenchDeployment : IAsyncDisposable
         var deployment = new BenchDeployment("cluster mode (two silos, MariaDB, Redis; one Api instance)", dataDirectory: null);
         try
         {
-            var mariaDb = await MariaDbServer.StartNewAsync();
+            var mariaDb = deployment.MariaDb = await MariaDbServer.StartNewAsync();
             deployment.processes.Add(mariaDb);
             var redis = await RedisServer.StartNewAsync();
             deployment.processes.Add(redis);

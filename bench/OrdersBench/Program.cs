@@ -3,10 +3,11 @@ using MedPlatform.OrdersBench;
 
 // Orders per second and placed → readyToShip latency, end to end over HTTP, in embedded mode or
 // (--cluster) against two silos on MariaDB.
-//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --latency-ms 0 --cluster]
+//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --cluster]
 var rate = 100;
 var seconds = 30;
 var gatewayLatency = 0;
+var warmup = 10;
 var cluster = args.Contains("--cluster");
 args = [.. args.Where(a => a != "--cluster")];
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -17,14 +18,15 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--rate": rate = value; break;
         case "--seconds": seconds = value; break;
         case "--latency-ms": gatewayLatency = value; break;
-        default: throw new ArgumentException($"Unknown option {args[i]}. Options: --rate 100 --seconds 30 --latency-ms 0 --cluster");
+        case "--warmup": warmup = value; break;
+        default: throw new ArgumentException($"Unknown option {args[i]}. Options: --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --cluster");
     }
 }
 var deployment = cluster ? await BenchDeployment.ClusterAsync(gatewayLatency) : await BenchDeployment.EmbeddedAsync(gatewayLatency);
 await using var bench = new OrdersBenchmark(deployment, gatewayLatency);
 try
 {
-    await bench.RunAsync(rate, TimeSpan.FromSeconds(seconds), Console.Out);
+    await bench.RunAsync(rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), Console.Out);
 }
 catch (Exception)
 {

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using MedPlatform.TestSupport;
 using MySqlConnector;
 
-namespace MedPlatform.LoadBench;
+namespace MedPlatform.TestSupport;
 
 /// <summary>
 /// The write ceiling of cluster mode: single-row transactions committed one after another into a
@@ -10,9 +9,16 @@ namespace MedPlatform.LoadBench;
 /// </summary>
 public static class MariaDbCommitCeiling
 {
+    /// <summary>On a throwaway server of its own.</summary>
     public static async Task<double> CommitsPerSecondAsync(TimeSpan duration)
     {
         await using var server = await MariaDbServer.StartNewAsync();
+        return await CommitsPerSecondAsync(server, duration);
+    }
+
+    /// <summary>On <paramref name="server"/>, in a database of its own.</summary>
+    public static async Task<double> CommitsPerSecondAsync(MariaDbServer server, TimeSpan duration)
+    {
         await using (var setup = new MySqlConnection(server.ConnectionString("mysql")))
         {
             await setup.OpenAsync();
