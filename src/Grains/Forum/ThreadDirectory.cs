@@ -13,6 +13,8 @@ public sealed record ThreadRow(ThreadSummary Summary, string AuthorId);
 /// <summary>The forum read model: upserted by Thread grains, queried for lists and search.</summary>
 public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlDatabase database)
 {
+    private readonly SearchTotals searchTotals = new();
+
     private bool MySql => database.Dialect == SqlDialect.MySql;
 
     public async Task Upsert(ThreadProjection thread)
@@ -74,6 +76,7 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
         }
 
         string rowsFrom, order, countSql;
+        string? fts5Match = null;
         if (words.Count == 0)
         {
             (rowsFrom, order) = ("forum_threads t", "t.seq");
@@ -81,12 +84,15 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
         }
         else if (!MySql)
         {
-            binds.Add(("match", SearchText.Fts5Match(words)));
+            fts5Match = SearchText.Fts5Match(words);
+            binds.Add(("match", fts5Match));
             // CROSS JOIN keeps the full-text index as the outer loop, walked in rowid (seq) order.
             (rowsFrom, order) = ("forum_threads_fts f CROSS JOIN forum_threads t ON t.seq = f.rowid", "f.rowid");
+            // Counted between two seqs, so that a kept total can be topped up with newer threads.
+            const string matches = "SELECT rowid FROM forum_threads_fts WHERE forum_threads_fts MATCH @match AND rowid > @after AND rowid <= @upTo";
             countSql = filters.Count == 0
-                ? "SELECT COUNT(*) FROM forum_threads_fts WHERE forum_threads_fts MATCH @match;"
-                : $"SELECT COUNT(*) FROM forum_threads t{Where([.. filters, "t.seq IN (SELECT rowid FROM forum_threads_fts WHERE forum_threads_fts MATCH @match)"])};";
+                ? $"SELECT COUNT(*) FROM ({matches});"
+                : $"SELECT COUNT(*) FROM forum_threads t{Where([.. filters, $"t.seq IN ({matches})"])};";
             filters.Add("forum_threads_fts MATCH @match");
         }
         else
@@ -101,9 +107,10 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
                 command.Bind(name, value);
         }
 
-        var total = words.Count == 0 && !query.Mine
-            ? await CountFromCounters(query.Department)
-            : await database.CountAsync(countSql, Bind);
+        var total = words.Count == 0 && !query.Mine ? await CountFromCounters(query.Department)
+            : fts5Match is null ? await database.CountAsync(countSql, Bind)
+            : query.Mine ? await CountSearch(countSql, Bind, after: 0, upTo: long.MaxValue)
+            : await SearchTotal(fts5Match, query.Department, countSql, Bind);
         var rows = await database.QueryAsync(
             $"""
             SELECT t.id, t.title, t.department, t.author_name, t.anonymous, t.created_at, t.answer_count, t.has_accepted, t.author_id
@@ -118,6 +125,27 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
                 reader.GetString(8)));
         return new PagedResult<ThreadRow>(rows, query.Paging.Page, query.Paging.PageSize, total);
     }
+
+    /// <summary>A search's exact total, from <see cref="SearchTotals"/> topped up with the threads asked since.</summary>
+    private async Task<long> SearchTotal(string match, string? department, string countSql, Action<DbCommand> bind)
+    {
+        var (epoch, newest) = (await database.QueryAsync(
+            "SELECT (SELECT value FROM forum_search_epoch WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM forum_threads);",
+            null, reader => (reader.GetInt64(0), reader.GetInt64(1))))[0];
+        var kept = searchTotals.Find(match, department, epoch);
+        if (kept is not null && kept.UpToSeq == newest)
+            return kept.Total;
+        var total = (kept?.Total ?? 0) + await CountSearch(countSql, bind, after: kept?.UpToSeq ?? 0, upTo: newest);
+        searchTotals.Keep(match, department, new SearchTotals.Counted(epoch, newest, total));
+        return total;
+    }
+
+    private Task<long> CountSearch(string countSql, Action<DbCommand> bind, long after, long upTo) =>
+        database.CountAsync(countSql, command =>
+        {
+            bind(command);
+            command.Bind("after", after).Bind("upTo", upTo);
+        });
 
     private static string Where(IReadOnlyList<string> filters) => filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
 
