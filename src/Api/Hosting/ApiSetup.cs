@@ -56,7 +56,9 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Services.GetRequiredService<ApiOptions>().MaxRequestBodyBytes);
         app.UseMedPlatformWebApp();
-        app.UseMiddleware<TransientClusterRetry>();
+        // Only a separate silo can go away under a request; in embedded mode it is this process.
+        if (app.Services.GetRequiredService<RunModeInfo>().Mode == RunMode.Cluster)
+            app.UseMiddleware<TransientClusterRetry>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
