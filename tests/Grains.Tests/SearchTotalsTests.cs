@@ -2,23 +2,21 @@ using MedPlatform.Common;
 using MedPlatform.Forum;
 using MedPlatform.Hosting;
 using MedPlatform.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MedPlatform.Grains.Tests;
 
 /// <summary>Search totals are kept between searches (embedded mode) and must stay exact through new, edited and deleted threads.</summary>
 public sealed class SearchTotalsTests : IAsyncLifetime
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("medplatform-search-").FullName;
+    private MigratedSqliteFile file = null!;
     private SqlDatabase database = null!;
     private ThreadDirectory threads = null!;
     private int asked;
 
     public async Task InitializeAsync()
     {
-        database = SqlDatabase.SqliteFile(Databases.Platform, Path.Combine(directory, "platform.db"));
-        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, new PlatformClock(new FakeTimeProvider(DateTimeOffset.UtcNow))).MigrateAsync(database);
+        file = await MigratedSqliteFile.CreateAsync(Databases.Platform);
+        database = file.Database;
         threads = new ThreadDirectory(database);
     }
 
@@ -82,9 +80,5 @@ public sealed class SearchTotalsTests : IAsyncLifetime
         new(id, department, title, "Details of the question.", "patient-1", "Pat", Anonymous: false,
             DateTimeOffset.UnixEpoch, AnswerCount: 0, HasAcceptedAnswer: false, AnsweringDoctorIds: []);
 
-    public async Task DisposeAsync()
-    {
-        await database.CloseAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await file.DisposeAsync();
 }

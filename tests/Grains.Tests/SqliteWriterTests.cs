@@ -1,21 +1,19 @@
 using MedPlatform.Hosting;
 using MedPlatform.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MedPlatform.Grains.Tests;
 
 /// <summary>Embedded mode writes each SQLite file through one kept connection: it must survive a failed statement, concurrency and being closed.</summary>
 public sealed class SqliteWriterTests : IAsyncLifetime
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("medplatform-writer-").FullName;
+    private MigratedSqliteFile file = null!;
     private SqlDatabase database = null!;
 
     public async Task InitializeAsync()
     {
-        database = SqlDatabase.SqliteFile(Databases.Platform, Path.Combine(directory, "platform.db"));
-        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance, new PlatformClock(new FakeTimeProvider(DateTimeOffset.UtcNow))).MigrateAsync(database);
+        file = await MigratedSqliteFile.CreateAsync(Databases.Platform);
+        database = file.Database;
     }
 
     [Fact]
@@ -59,9 +57,5 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         "INSERT INTO grain_state (provider, state_name, grain_id, payload, version, modified_at) VALUES ('writer-test', 's', @grain, NULL, 1, 0);",
         command => command.Bind("grain", grain));
 
-    public async Task DisposeAsync()
-    {
-        await database.CloseAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await file.DisposeAsync();
 }
