@@ -3,8 +3,8 @@ using Orleans.Runtime;
 namespace MedPlatform.Api.Errors;
 
 /// <summary>
-/// Repeats a request that met a silo going away (shut down, restarted or killed) before any of
-/// its answer was sent, when repeating it is safe: reads, PUT and DELETE (idempotent by the API's
+/// Repeats a request that met a silo going away (shut down, restarted or killed), or a stale
+/// activation, before any of its answer was sent, when repeating it is safe: reads, PUT and DELETE (idempotent by the API's
 /// contract), and POSTs of endpoints marked <see cref="RepeatableWithIdempotencyKey"/> that carry a
 /// key (checkout). The Orleans client has by then moved to a live gateway and the grain
 /// re-activates elsewhere, so a rolling restart costs the caller a little time instead of an
@@ -54,9 +54,12 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
         || (HttpMethods.IsPost(request.Method) && !string.IsNullOrWhiteSpace(request.Headers["Idempotency-Key"])
             && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RepeatableWithIdempotencyKey>() is not null);
 
+    // A version conflict on grain state means the activation that answered held stale state (two
+    // activations for a moment while a silo joins or leaves): Orleans deactivates it, and the
+    // repeat meets a fresh one (seen once in CI as a 500 on a cart PUT while a third silo joined).
     private static bool IsTransient(Exception e) =>
         e is SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
-            or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException;
+            or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException or Orleans.Storage.InconsistentStateException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Repeating {Method} {Path} after {Exception} (attempt {Attempt})")]
     private partial void LogRepeat(string method, string path, string exception, int attempt);
