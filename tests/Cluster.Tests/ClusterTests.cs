@@ -89,6 +89,34 @@ public sealed class ClusterTests(ProcessCluster cluster)
     });
 
     [Fact]
+    public Task While_the_database_is_down_requests_that_need_it_answer_503_and_work_again_after() => cluster.Explain(async () =>
+    {
+        var client = cluster.Apis[0].NewClient();
+        var known = ApiClient.UniqueEmail();
+        await client.RegisterAsync(known);
+
+        await cluster.MariaDb.StopAsync();
+        ApiResponse registration, login;
+        try
+        {
+            registration = await client.PostAsync("/api/auth/register", ApiClient.Registration(ApiClient.UniqueEmail()));
+            login = await client.PostAsync("/api/auth/login", new { email = known, password = "correct-horse-battery" });
+        }
+        finally
+        {
+            await cluster.MariaDb.StartAsync();
+        }
+
+        // Not a 500: the database's own exception used to reach the Api as a codec error.
+        Assert.True(registration.Headers.GetValueOrDefault("Retry-After") == "5", $"registration while the database was down answered {registration}");
+        registration.ExpectProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.True(login.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"sign-in while the database was down answered {login}");
+        await Poll.UntilAsync(async () =>
+            (await client.PostAsync("/api/auth/register", ApiClient.Registration(ApiClient.UniqueEmail()))).Status == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(60), "registration to work again once the database is back");
+    });
+
+    [Fact]
     public Task Data_survives_a_restart_of_every_process_including_the_databases() => cluster.Explain(async () =>
     {
         var client = cluster.Apis[0].NewClient();

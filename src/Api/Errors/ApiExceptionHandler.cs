@@ -1,3 +1,4 @@
+using MedPlatform.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using MedPlatform.Common;
@@ -53,6 +54,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
                 or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
                 (503, "The service is briefly unavailable. Try again in a moment.", null, 5),
+            // A grain that could not even activate because its database is down (the silos turn
+            // every other database failure into DomainException.Unavailable).
+            _ when DatabaseFailureFilter.FromDatabase(exception) =>
+                (503, DatabaseFailureFilter.Detail, null, DatabaseFailureFilter.RetryAfterSeconds),
             _ => (500, "Something went wrong on our side. It has been logged; quote the trace id if you contact support.", null, null),
         };
 

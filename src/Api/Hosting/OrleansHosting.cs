@@ -49,7 +49,7 @@ public static class OrleansHosting
                     builder.Configuration.GetSection("Orleans:Messaging").Bind(messaging);
                 })
                 .UseConnectionRetryFilter<ClusterConnectionRetry>()
-                .ConfigureServices(services => services.AddGrainInterfaceTypeCache())
+                .ConfigureServices(services => services.AddGrainInterfaceTypeCache().AddDatabaseExceptionSerialization())
                 // Grain calls carry the request's trace to the silos.
                 .AddActivityPropagation()
                 // The dashboard's pages are served here (behind the admin policy); its data comes from the silos.

@@ -86,6 +86,8 @@ public static class MedPlatformSilo
         var services = silo.Services;
         services.TryAddSingleton(PlatformClock.RealTime);
         services.AddGrainInterfaceTypeCache();
+        silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
+        services.AddDatabaseExceptionSerialization();
         silo.AddActivityPropagation();
         services.AddMetrics();
         services.TryAddSingleton<PlatformMetrics>();

@@ -23,7 +23,7 @@ public sealed class SqlDatabase
             SqlDialect.Sqlite => ((DbProviderFactory)SqliteFactory.Instance, connectionString),
             // The Orleans write query keeps user variables between statements.
             SqlDialect.MySql => (MySqlConnectorFactory.Instance,
-                new MySqlConnectionStringBuilder(connectionString) { AllowUserVariables = true, ConnectionReset = false }.ConnectionString),
+                new MySqlConnectionStringBuilder(connectionString) { AllowUserVariables = true }.ConnectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
         };
         sqliteWriter = dialect == SqlDialect.Sqlite ? new SqliteWriter(OpenAsync) : null;
