@@ -1,4 +1,3 @@
-using MedPlatform.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using MedPlatform.Common;
@@ -54,12 +53,20 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
                 or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
                 (503, "The service is briefly unavailable. Try again in a moment.", null, 5),
-            // A grain that could not even activate because its database is down (the silos turn
-            // every other database failure into DomainException.Unavailable).
-            _ when DatabaseFailureFilter.FromDatabase(exception) =>
-                (503, DatabaseFailureFilter.Detail, null, DatabaseFailureFilter.RetryAfterSeconds),
+            // The database is down or failed a statement: nothing the caller did, and trying again is the remedy.
+            _ when FromDatabase(exception) => (503, "The platform's database is not answering right now. Try again in a moment.", null, 5),
             _ => (500, "Something went wrong on our side. It has been logged; quote the trace id if you contact support.", null, null),
         };
+
+    private static bool FromDatabase(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException)
+                return true;
+        }
+        return false;
+    }
 
     // ASP.NET Core's binding messages name the C# parameter; say it in the API's terms.
     private static string Plain(string message) =>

@@ -86,7 +86,6 @@ public static class MedPlatformSilo
         var services = silo.Services;
         services.TryAddSingleton(PlatformClock.RealTime);
         services.AddGrainInterfaceTypeCache();
-        silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
         services.AddDatabaseExceptionSerialization();
         silo.AddActivityPropagation();
         services.AddMetrics();
