@@ -14,7 +14,7 @@ namespace MedPlatform.OrdersBench;
 /// cart update and a checkout. Latency placed → readyToShip is read from each order's history,
 /// which the server stamps; the checkout's own answer time is measured by the client.
 /// </summary>
-public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLatencyMs) : IAsyncDisposable
+public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLatencyMs, int productCount) : IAsyncDisposable
 {
     private const int Patients = 400;
     private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
@@ -29,11 +29,15 @@ public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLaten
         var commitCeiling = deployment.MariaDb is { } mariaDb ? await MariaDbCommitCeiling.CommitsPerSecondAsync(mariaDb, TimeSpan.FromSeconds(5)) : (double?)null;
         var client = new ApiClient(http);
         var admin = await client.LoginAsync(BenchDeployment.AdminEmail, BenchDeployment.AdminPassword);
-        var product = (await client.PostAsync("/api/products", new
+        var products = new string[productCount];
+        for (var i = 0; i < productCount; i++)
         {
-            name = "Benchmark vitamin", category = "vitamins", form = "tablet", strength = "1 mg", description = "For the benchmark.",
-            priceCents = 199, stock = 1_000_000, requiresPrescription = false, controlled = false,
-        }, admin.AccessToken)).Expect(HttpStatusCode.Created).Str("id");
+            products[i] = (await client.PostAsync("/api/products", new
+            {
+                name = $"Benchmark vitamin {i + 1}", category = "vitamins", form = "tablet", strength = "1 mg", description = "For the benchmark.",
+                priceCents = 199, stock = 1_000_000, requiresPrescription = false, controlled = false,
+            }, admin.AccessToken)).Expect(HttpStatusCode.Created).Str("id");
+        }
         var patients = new SignedInUser[Patients];
         await Parallel.ForEachAsync(Enumerable.Range(0, Patients), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => patients[i] = await client.RegisterAndLoginAsync());
@@ -42,11 +46,11 @@ public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLaten
         if (warmup > TimeSpan.Zero)
         {
             // Cold code (tiered JIT) in the silos would otherwise be measured: a first run is thrown away.
-            var cold = await OfferAsync(patients, product, rate, warmup, firstSequence: 0);
+            var cold = await OfferAsync(patients, products, rate, warmup, firstSequence: 0);
             foreach (var (token, orderId) in cold.Placed)
                 await ProcessingMsAsync(token, orderId);
         }
-        var (placed, checkoutMs, errors, offered) = await OfferAsync(patients, product, rate, duration, firstSequence: 1_000_000);
+        var (placed, checkoutMs, errors, offered) = await OfferAsync(patients, products, rate, duration, firstSequence: 1_000_000);
 
         var processing = new List<double>();
         foreach (var (token, orderId) in placed)
@@ -54,7 +58,7 @@ public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLaten
         processing.Sort();
         var checkouts = checkoutMs.Order().ToArray();
 
-        output.WriteLine($"Orders, {deployment.Description}, {Environment.ProcessorCount} cores, simulated gateway latency {gatewayLatencyMs} ms.");
+        output.WriteLine($"Orders, {deployment.Description}, {Environment.ProcessorCount} cores, simulated gateway latency {gatewayLatencyMs} ms, orders spread over {productCount} product(s).");
         output.WriteLine();
         output.WriteLine("| offered rate | orders placed | achieved rate | errors | checkout p50 ms | checkout p99 ms | placed→readyToShip p50 ms | p99 ms | max ms |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -70,7 +74,7 @@ public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLaten
 
     /// <summary>Places orders at <paramref name="rate"/> for <paramref name="duration"/>, open loop; idempotency keys numbered from <paramref name="firstSequence"/>.</summary>
     private async Task<(ConcurrentBag<(string Token, string OrderId)> Placed, ConcurrentBag<double> CheckoutMs, int Errors, TimeSpan Offered)> OfferAsync(
-        SignedInUser[] patients, string product, int rate, TimeSpan duration, int firstSequence)
+        SignedInUser[] patients, string[] products, int rate, TimeSpan duration, int firstSequence)
     {
         var placed = new ConcurrentBag<(string Token, string OrderId)>();
         var checkoutMs = new ConcurrentBag<double>();
@@ -90,7 +94,7 @@ public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLaten
                 try
                 {
                     var begin = Stopwatch.GetTimestamp();
-                    var order = await PlaceAsync(patient, product, sequence);
+                    var order = await PlaceAsync(patient, products[sequence % products.Length], sequence);
                     checkoutMs.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
                     placed.Add((patient.AccessToken, order));
                 }

@@ -3,11 +3,12 @@ using MedPlatform.OrdersBench;
 
 // Orders per second and placed → readyToShip latency, end to end over HTTP, in embedded mode or
 // (--cluster) against two silos on MariaDB.
-//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --cluster]
+//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --products 1 --cluster]
 var rate = 100;
 var seconds = 30;
 var gatewayLatency = 0;
 var warmup = 10;
+var products = 1;
 var cluster = args.Contains("--cluster");
 args = [.. args.Where(a => a != "--cluster")];
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -19,11 +20,12 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--seconds": seconds = value; break;
         case "--latency-ms": gatewayLatency = value; break;
         case "--warmup": warmup = value; break;
-        default: throw new ArgumentException($"Unknown option {args[i]}. Options: --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --cluster");
+        case "--products": products = value; break;
+        default: throw new ArgumentException($"Unknown option {args[i]}. Options: --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --products 1 --cluster");
     }
 }
 var deployment = cluster ? await BenchDeployment.ClusterAsync(gatewayLatency) : await BenchDeployment.EmbeddedAsync(gatewayLatency);
-await using var bench = new OrdersBenchmark(deployment, gatewayLatency);
+await using var bench = new OrdersBenchmark(deployment, gatewayLatency, products);
 try
 {
     await bench.RunAsync(rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), Console.Out);

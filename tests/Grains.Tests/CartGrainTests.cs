@@ -104,4 +104,22 @@ public sealed class CartGrainTests(GrainTestCluster cluster)
         await Refused(ProblemKind.NotFound, () => CartOf(owner).View(stranger));
         await Refused(ProblemKind.NotFound, () => CartOf(owner).View(owner with { Role = Role.Doctor }));
     }
+
+    [Fact]
+    public async Task A_checkout_whose_cart_activation_is_lost_before_its_next_save_gives_nothing_back()
+    {
+        var patient = await Patient(cluster);
+        var (_, view) = await Product(cluster, Otc(stock: 10));
+        await CartOf(patient).SetLine(patient, view.Id, 2, null);
+        await OrderActors.Checkout(cluster, patient);
+
+        // Forgetting the finished take is saved with the cart's next change; this cart has none.
+        await cluster.Deactivate(CartOf(patient));
+        cluster.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Empty((await CartOf(patient).View(patient)).Items);
+        await CartOf(patient).SetLine(patient, view.Id, 1, null);
+        await cluster.Deactivate(CartOf(patient));
+        Assert.Equal(1, (await CartOf(patient).View(patient)).Items.Single().Quantity);
+    }
 }

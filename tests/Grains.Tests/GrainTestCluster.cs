@@ -34,7 +34,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
             ["Accounts:PasswordHashIterations"] = "1000",
             ["Admin:Email"] = "admin@grains.test",
             ["Admin:Password"] = "grain-admin-pass",
-            // Failed order steps are retried by a reminder this often.
+            // Failed order steps are retried by the order sweep this often.
             ["Orders:RetryPeriod"] = "00:00:01",
         }).Build();
 

@@ -22,7 +22,7 @@ internal static class OrderActors
     public static Task<CartView> AddToCart(GrainTestCluster cluster, Caller patient, string productId, int quantity, string? prescriptionId = null) =>
         cluster.Grains.GetGrain<ICartGrain>(patient.UserId).SetLine(patient, productId, quantity, prescriptionId);
 
-    /// <summary>Waits (reminders retry failed steps every second) until the order is in <paramref name="status"/>.</summary>
+    /// <summary>Waits (the order sweep retries failed steps every second) until the order is in <paramref name="status"/>.</summary>
     public static async Task<OrderView> WaitFor(GrainTestCluster cluster, Caller viewer, string orderId, OrderStatus status)
     {
         OrderView? last = null;

@@ -1,6 +1,7 @@
 using MedPlatform.Common;
 using MedPlatform.Identity;
 using MedPlatform.Orders;
+using MedPlatform.TestSupport;
 using static MedPlatform.Grains.Tests.Accounts;
 using static MedPlatform.Grains.Tests.ForumActors;
 using static MedPlatform.Grains.Tests.MallActors;
@@ -189,11 +190,12 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         await AddToCart(cluster, patient, product.Id, 2);
         cluster.Faults.HoldOrdersOf(patient.UserId, OrderStep.Charge);
         var placed = await Checkout(cluster, patient);
-        await WaitFor(cluster, patient, placed.Id, OrderStatus.StockReserved);
+        // The reservation is saved with the payment, so the stock is what shows it was made.
+        await Poll.UntilAsync(async () => await Stock(cluster, product.Id) == 3, TimeSpan.FromSeconds(20), "the stock to be reserved");
 
         var cancelled = await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).Cancel(patient);
         cluster.Faults.Release(patient.UserId);
-        await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).Resume(); // what a late reminder does: nothing is left to do
+        await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).Resume(); // what a late sweep does: nothing is left to do
 
         Assert.Equal(OrderStatus.Cancelled, (await cluster.Grains.GetGrain<IOrderGrain>(placed.Id).View(patient)).Status);
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);

@@ -10,7 +10,7 @@ namespace MedPlatform.Grains.Tests;
 
 /// <summary>
 /// Processing crashes at each step in turn (the in-memory activation is dropped, as if the silo
-/// died); the order's reminder re-drives it. Every order must end right and be charged exactly once.
+/// died); the order sweep re-drives it. Every order must end right and be charged exactly once.
 /// </summary>
 [Collection(nameof(GrainCluster))]
 public sealed class OrderRecoveryTests(GrainTestCluster cluster)
@@ -55,7 +55,7 @@ public sealed class OrderRecoveryTests(GrainTestCluster cluster)
         await WaitFor(cluster, patient, placed.Id, OrderStatus.AwaitingReview);
         cluster.Faults.CrashNextOrderOf(patient.UserId, step);
 
-        // The crash reaches the caller (as a failed request would); the pending exit is finished by the reminder.
+        // The crash reaches the caller (as a failed request would); the pending exit is finished by the order sweep.
         await Assert.ThrowsAnyAsync<Exception>(() => cluster.Grains.GetGrain<IOrderGrain>(placed.Id).Cancel(patient));
         await WaitFor(cluster, patient, placed.Id, OrderStatus.Refunded);
 

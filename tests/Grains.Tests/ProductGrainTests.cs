@@ -2,6 +2,8 @@ using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Identity;
 using MedPlatform.Mall;
+using MedPlatform.Storage;
+using MedPlatform.TestSupport;
 using static MedPlatform.Grains.Tests.Accounts;
 using static MedPlatform.Grains.Tests.ForumActors;
 using static MedPlatform.Grains.Tests.MallActors;
@@ -132,4 +134,21 @@ public sealed class ProductGrainTests(GrainTestCluster cluster)
         Assert.Equal([named.GetPrimaryKeyString(), mentioned.GetPrimaryKeyString()], found.Items.Select(p => p.Id));
         Assert.Equal(777, found.Items[0].PriceCents);
     }
+
+    [Fact]
+    public async Task The_catalog_row_follows_stock_that_orders_move_within_seconds_and_at_deactivation()
+    {
+        var (product, view) = await Product(cluster, Otc(stock: 10));
+
+        await product.Reserve(ProductIds.New(), 3);
+        await Poll.UntilAsync(async () => await ListedStock(view.Id) == 7, TimeSpan.FromSeconds(10), "the catalog row to show 7 in stock");
+
+        // A projection still waiting when the product deactivates is written then.
+        await product.Reserve(ProductIds.New(), 2);
+        await cluster.Deactivate(product);
+        Assert.Equal(5, await ListedStock(view.Id));
+    }
+
+    private Task<long> ListedStock(string productId) =>
+        cluster.Database.CountAsync("SELECT stock FROM products WHERE id = @id;", command => command.Bind("id", productId));
 }

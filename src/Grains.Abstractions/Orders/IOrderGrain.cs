@@ -5,7 +5,7 @@ namespace MedPlatform.Orders;
 /// <summary>
 /// One order, keyed by order id: the order state machine, its history and its payment reference.
 /// Automatic steps (reserve, draw prescriptions, charge, route) run from a stream event and are
-/// re-driven by a reminder and a start-up sweep until the order reaches a step that waits for a
+/// re-driven by the order sweep (periodic, and at start-up) until the order reaches a step that waits for a
 /// person; every step is idempotent by order id.
 /// </summary>
 public interface IOrderGrain : IGrainWithStringKey

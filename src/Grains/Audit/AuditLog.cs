@@ -33,16 +33,10 @@ public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase
 
     /// <summary>Several lines in one transaction: all are recorded or none.</summary>
     public Task Record(IReadOnlyList<AuditEntry> entries) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (_, transaction) =>
         {
             foreach (var entry in entries)
-            {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = InsertSql;
-                Bind(command, entry);
-                await command.ExecuteNonQueryAsync();
-            }
+                await transaction.ExecuteAsync(InsertSql, command => Bind(command, entry));
         });
 
     public async Task<PagedResult<AuditEntry>> Query(AuditQuery query)

@@ -14,6 +14,9 @@ public sealed class ProductGrain(
     PlatformClock clock,
     ILogger<ProductGrain> logger) : Grain, IProductGrain, IProductSeeding
 {
+    private static readonly TimeSpan StockProjectionDelay = TimeSpan.FromSeconds(1);
+    private IGrainTimer? pendingProjection;
+
     private string Id => this.GetPrimaryKeyString();
     private ProductState Product => state.State;
     private bool Exists => Product.Exists && ProductIds.IsCanonical(Id);
@@ -85,7 +88,7 @@ public sealed class ProductGrain(
                 : $"Only {Product.Stock} of {Product.Name} left in stock.");
         Product.Stock -= quantity;
         Product.Reservations[orderId] = quantity;
-        await SaveAndProject();
+        await SaveAndProjectSoon();
     }
 
     public async Task Release(string orderId)
@@ -101,7 +104,7 @@ public sealed class ProductGrain(
         Product.Released[orderId] = now;
         if (Product.Reservations.Remove(orderId, out var quantity))
             Product.Stock += quantity;
-        await SaveAndProject();
+        await SaveAndProjectSoon();
     }
 
     public async Task Settle(string orderId)
@@ -146,6 +149,31 @@ public sealed class ProductGrain(
         Product.UpdatedAt = clock.GetUtcNow();
         await this.Save(state);
         await Project();
+    }
+
+    /// <summary>
+    /// For stock that orders move: the catalog row follows within <see cref="StockProjectionDelay"/>
+    /// (catalog pages are cached for five seconds anyway), one write for all the orders of that
+    /// second rather than one per order. A lost activation leaves it to the next activation's projection.
+    /// </summary>
+    private async Task SaveAndProjectSoon()
+    {
+        Product.UpdatedAt = clock.GetUtcNow();
+        await this.Save(state);
+        pendingProjection ??= this.RegisterGrainTimer(ProjectPending, new GrainTimerCreationOptions(StockProjectionDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task ProjectPending(CancellationToken cancellationToken)
+    {
+        pendingProjection?.Dispose();
+        pendingProjection = null;
+        await Project();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (pendingProjection is not null)
+            await ProjectPending(cancellationToken);
     }
 
     private void EnsureExists()

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
 using MedPlatform.Identity;
@@ -9,7 +11,7 @@ namespace MedPlatform.Orders;
 [GenerateSerializer, Alias("MedPlatform.CheckoutState")]
 public sealed class CheckoutState
 {
-    /// <summary>Chosen and saved before the order is placed, so a retry can only ever reach this one order.</summary>
+    /// <summary>Set only by checkouts from before order ids were derived from the checkout key; a retry of one keeps its order.</summary>
     [Id(0)] public string? OrderId { get; set; }
 }
 
@@ -21,16 +23,16 @@ public sealed class CheckoutGrain(
 
     public static string KeyFor(string patientId, string idempotencyKey) => $"checkout:{patientId}:{idempotencyKey}";
 
+    /// <summary>The order a checkout places. The key holds the patient's id, so no two patients' keys share an order.</summary>
+    public static string OrderIdFor(string checkoutKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("medplatform-order:" + checkoutKey)))[..32];
+
     public async Task<OrderView> Checkout(Caller patient, ShippingAddress address, CardDetails card)
     {
         if (patient.Role != Role.Patient || !this.GetPrimaryKeyString().StartsWith($"checkout:{patient.UserId}:", StringComparison.Ordinal))
             throw DomainException.NotFound("No such checkout.");
-        if (state.State.OrderId is null)
-        {
-            state.State.OrderId = ProductIds.New();
-            await this.Save(state);
-        }
-        var orderId = state.State.OrderId;
+        // Derived, not chosen and saved: a retry can only ever reach this one order, at no write.
+        var orderId = state.State.OrderId ?? OrderIdFor(this.GetPrimaryKeyString());
         var order = GrainFactory.GetGrain<IOrderPlacement>(orderId);
         var cart = GrainFactory.GetGrain<ICartGrain>(patient.UserId);
         if (await order.Placed() is not null)

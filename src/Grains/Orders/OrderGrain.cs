@@ -12,10 +12,12 @@ namespace MedPlatform.Orders;
 
 /// <summary>
 /// The order state machine. Each automatic step does its side effects first (all idempotent by
-/// order id) and then saves the new status, so a crash anywhere is finished by running the step
-/// again. An exit (cancel, refund, failed payment) is saved as pending before anything is given
-/// back, so a crash part-way through is finished by the next Resume, from a reminder or the
-/// start-up sweep.
+/// order id) and then records the new status, so a crash anywhere is finished by running the steps
+/// again; reserving and charging are saved together with the routing that follows them, one write
+/// instead of three. An exit (cancel, refund, failed payment) is saved as pending before anything
+/// is given back, so a crash part-way through is finished by the next Resume. Resumes come from
+/// the order sweep (<see cref="OrderSweepGrain"/>), which finds unfinished orders by their
+/// read-model row.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
@@ -28,7 +30,8 @@ public sealed partial class OrderGrain(
     IOptions<OrderOptions> options,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IOrderPlacement, IRemindable
 {
-    private const string RetryReminder = "order-processing";
+    // Orders placed before the order sweep each had a reminder; one that fires is resumed and dropped.
+    private const string LegacyRetryReminder = "order-processing";
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private string Id => this.GetPrimaryKeyString();
@@ -38,14 +41,9 @@ public sealed partial class OrderGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The read model converges even if a silo died between saving a change and projecting it,
-        // and an order with work left re-arms its retries (embedded mode keeps reminders in memory).
+        // The read model converges even if a silo died between saving a change and projecting it.
         if (Exists)
-        {
             await Project();
-            if (NeedsProcessing)
-                await KeepRetrying();
-        }
     }
 
     public Task<OrderView?> Placed() => Task.FromResult(Exists ? ToView() : null);
@@ -57,10 +55,7 @@ public sealed partial class OrderGrain(
         // A retried checkout may follow a placement that saved the order but failed after: make
         // sure the order is being processed (without running it inside the checkout call).
         if (NeedsProcessing)
-        {
-            await KeepRetrying();
             await Announce();
-        }
         return ToView();
     }
 
@@ -93,12 +88,10 @@ public sealed partial class OrderGrain(
         };
         try
         {
-            // The read-model row goes first: it is the durable marker the start-up sweep finds even if
+            // The read-model row goes first: it is the durable marker the order sweep finds even if
             // the silo dies before the state is saved (then the sweep finds no order and drops it).
-            // Unlike later projections, a failure here fails the placement.
-            await directory.Upsert(ToView(), needsProcessing: true);
+            await MarkNeedsProcessing();
             await this.Save(state);
-            await KeepRetrying();
         }
         catch
         {
@@ -219,7 +212,12 @@ public sealed partial class OrderGrain(
 
     public Task Resume() => Exists ? Advance() : Task.CompletedTask;
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Resume();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await Resume();
+        if (reminderName == LegacyRetryReminder && await this.GetReminder(reminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
 
     /// <summary>Runs the automatic steps until the order waits for a person, is finished, or must wait for the gateway.</summary>
     private async Task Advance()
@@ -240,17 +238,13 @@ public sealed partial class OrderGrain(
                 if (!await Step())
                     break;
             }
-            // The retries stop only once the read model shows where the order is.
-            var projected = await Project();
-            if (NeedsProcessing)
-                await KeepRetrying();
-            else if (projected)
-                await StopRetrying();
+            // The sweep stops resuming the order once the read model shows where it is.
+            await Project();
         }
         catch (Exception e) when (e is not DomainException)
         {
             // Whatever was done is idempotent; what was not saved is dropped with this activation.
-            // The reminder (re-armed when the order activates again) runs the step again.
+            // The order sweep runs the steps again.
             LogStepFailed(e, Id, Order.Status);
             this.DeactivateOnIdle();
             throw;
@@ -270,7 +264,8 @@ public sealed partial class OrderGrain(
                 }
                 else
                 {
-                    await MoveTo(OrderStatus.StockReserved, null, null, project: false);
+                    // Not saved on its own: reserving again is a no-op, so the save after the charge covers it.
+                    Record(OrderStatus.StockReserved, null, null);
                 }
                 return true;
 
@@ -294,9 +289,10 @@ public sealed partial class OrderGrain(
                 }
                 await faults.Before(Id, Order.PatientId!, OrderStep.RecordPayment);
                 Order.PaymentId = charge.PaymentId;
-                // A sealed card (cluster mode) has done its work: it is not kept a moment longer.
+                // A sealed card (cluster mode) has done its work: the save right after routing drops it.
+                // Until then a crash charges again, which the gateway answers with this same payment.
                 Order.PaymentToken = "";
-                await MoveTo(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.", project: false);
+                Record(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.");
                 metrics.OrderPaid();
                 return true;
 
@@ -343,9 +339,9 @@ public sealed partial class OrderGrain(
     private async Task BeginExit(OrderStatus exit, string? actorId, string? note)
     {
         Order.Exit = new PendingExit(exit, actorId, note);
+        // Marked first, so the sweep finishes the exit even if this silo stops right after saving it.
+        await MarkNeedsProcessing();
         await this.Save(state);
-        await Project();
-        await KeepRetrying();
     }
 
     /// <summary>Refunds any charge, gives the stock and prescriptions back, then records the exit. Each part is idempotent.</summary>
@@ -361,38 +357,35 @@ public sealed partial class OrderGrain(
             await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Restore(Id);
         Order.Exit = null;
         Order.PaymentToken = "";
-        var recorded = await MoveTo(exit.Status, exit.ActorId, exit.Note);
+        await MoveTo(exit.Status, exit.ActorId, exit.Note);
         metrics.OrderFailed(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(exit.Status.ToString()));
-        if (recorded)
-            await StopRetrying();
     }
 
     /// <summary>
-    /// Records a transition. Automatic steps skip the read model (<paramref name="project"/> false)
-    /// and Advance projects once when it stops: lists see the order a few milliseconds later, and
-    /// the row still says "needs processing" if anything stops in between.
+    /// Records and saves a transition. Automatic steps skip the read model (<paramref name="project"/>
+    /// false) and Advance projects once when it stops: lists see the order a few milliseconds later,
+    /// and the row still says "needs processing" if anything stops in between.
     /// </summary>
-    /// <returns>Whether the read model shows the change (false when not projected or the projection failed).</returns>
-    private async Task<bool> MoveTo(OrderStatus status, string? actorId, string? note, bool project = true)
+    private async Task MoveTo(OrderStatus status, string? actorId, string? note, bool project = true)
+    {
+        Record(status, actorId, note);
+        await this.Save(state);
+        if (project)
+            await Project();
+        changed.TrySetResult();
+        changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>A transition in memory only: the next <see cref="MoveTo"/> saves it with its own.</summary>
+    private void Record(OrderStatus status, string? actorId, string? note)
     {
         Order.Status = status;
         Order.History.Add(new OrderHistoryEntry(status, clock.GetUtcNow(), actorId, note));
         Order.Version++;
-        await this.Save(state);
-        var projected = project && await Project();
-        changed.TrySetResult();
-        changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return projected;
     }
 
-    private Task KeepRetrying() =>
-        this.RegisterOrUpdateReminder(RetryReminder, options.Value.RetryPeriod, options.Value.RetryPeriod);
-
-    private async Task StopRetrying()
-    {
-        if (await this.GetReminder(RetryReminder) is { } reminder)
-            await this.UnregisterReminder(reminder);
-    }
+    /// <summary>Unlike <see cref="Project"/>, fails the caller: what follows relies on the sweep finding the order.</summary>
+    private Task MarkNeedsProcessing() => directory.Upsert(ToView(), needsProcessing: true);
 
     private async Task EnsureReadableBy(Caller viewer)
     {

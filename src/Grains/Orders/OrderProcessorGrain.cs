@@ -8,7 +8,7 @@ public interface IOrderProcessorGrain : IGrainWithStringKey;
 
 /// <summary>
 /// Starts processing when an order is placed. The stream is in memory and not durable: a lost event
-/// costs only time, because the order's reminder and the start-up sweep re-drive it as well.
+/// costs only time, because the order sweep re-drives it as well.
 /// </summary>
 [ImplicitStreamSubscription(OrderEvents.PlacedNamespace)]
 public sealed class OrderProcessorGrain : Grain, IOrderProcessorGrain, IStreamSubscriptionObserver

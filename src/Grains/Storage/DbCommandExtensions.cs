@@ -14,6 +14,16 @@ public static class DbCommandExtensions
         return command;
     }
 
+    /// <summary>One statement of a transaction; the number of rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(this DbTransaction transaction, string sql, Action<DbCommand> bind)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using MedPlatform.Hosting;
 using MedPlatform.Storage;
@@ -39,15 +40,20 @@ public sealed partial class PaymentLedger(
             return new ChargeResult(ChargeOutcome.Declined, null, decline);
         }
 
-        // Of two concurrent attempts, one inserts, and both answer with its payment.
-        var inserted = await database.ExecuteAsync(
-            $"""
-            INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO gateway_charges (order_id, payment_id, token, amount_cents, status, charged_at)
-            VALUES (@order, @payment, @method, @amount, 'charged', @at);
-            """,
-            command => command.Bind("order", orderId).Bind("payment", "ch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)))
-                .Bind("method", paymentMethod).Bind("amount", amountCents).Bind("at", Now()));
-        await Log(orderId, "charge", inserted == 1 ? "charged" : "already-charged");
+        // Of two concurrent attempts, one inserts, and both answer with its payment. The charge and
+        // its line in the request log commit together: one commit per charge.
+        var inserted = 0;
+        await database.InTransactionAsync(async (_, transaction) =>
+        {
+            inserted = await transaction.ExecuteAsync(
+                $"""
+                INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO gateway_charges (order_id, payment_id, token, amount_cents, status, charged_at)
+                VALUES (@order, @payment, @method, @amount, 'charged', @at);
+                """,
+                command => command.Bind("order", orderId).Bind("payment", "ch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)))
+                    .Bind("method", paymentMethod).Bind("amount", amountCents).Bind("at", Now()));
+            await transaction.ExecuteAsync(LogSql, command => BindLog(command, orderId, "charge", inserted == 1 ? "charged" : "already-charged"));
+        });
         if (inserted == 1)
             LogCharged(orderId, amountCents);
         return await ExistingCharge(orderId) is ("charged", var id)
@@ -74,9 +80,14 @@ public sealed partial class PaymentLedger(
         (await database.QueryAsync("SELECT status, payment_id FROM gateway_charges WHERE order_id = @order;",
             command => command.Bind("order", orderId), reader => ((string?)reader.GetString(0), (string?)reader.GetString(1)))).SingleOrDefault();
 
+    private const string LogSql = "INSERT INTO gateway_requests (order_id, operation, outcome, at) VALUES (@order, @operation, @outcome, @at);";
+
     private Task Log(string orderId, string operation, string outcome) =>
-        database.ExecuteAsync("INSERT INTO gateway_requests (order_id, operation, outcome, at) VALUES (@order, @operation, @outcome, @at);",
-            command => command.Bind("order", orderId).Bind("operation", operation).Bind("outcome", outcome).Bind("at", Now()));
+        database.ExecuteAsync(LogSql, command => BindLog(command, orderId, operation, outcome));
+
+    private void BindLog(DbCommand command, string orderId, string operation, string outcome) =>
+        command.Bind("order", orderId).Bind("operation", operation).Bind("outcome", outcome).Bind("at", Now());
+
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
