@@ -42,6 +42,7 @@ public sealed partial class PaymentLedger(
 
         // Of two concurrent attempts, one inserts, and both answer with its payment. The charge and
         // its line in the request log commit together: one commit per charge.
+        var newPaymentId = "ch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var inserted = 0;
         await database.InTransactionAsync(async (_, transaction) =>
         {
@@ -50,12 +51,15 @@ public sealed partial class PaymentLedger(
                 INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO gateway_charges (order_id, payment_id, token, amount_cents, status, charged_at)
                 VALUES (@order, @payment, @method, @amount, 'charged', @at);
                 """,
-                command => command.Bind("order", orderId).Bind("payment", "ch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)))
+                command => command.Bind("order", orderId).Bind("payment", newPaymentId)
                     .Bind("method", paymentMethod).Bind("amount", amountCents).Bind("at", Now()));
             await transaction.ExecuteAsync(LogSql, command => BindLog(command, orderId, "charge", inserted == 1 ? "charged" : "already-charged"));
         });
         if (inserted == 1)
+        {
             LogCharged(orderId, amountCents);
+            return new ChargeResult(ChargeOutcome.Charged, newPaymentId, null);
+        }
         return await ExistingCharge(orderId) is ("charged", var id)
             ? new ChargeResult(ChargeOutcome.Charged, id, null)
             : new ChargeResult(ChargeOutcome.Declined, null, CancelledFirst);
