@@ -27,8 +27,8 @@ public sealed partial class OrderSweepGrain(
 {
     public const string Key = "orders";
     private const string ReminderName = "order-sweep";
-    // Enough to drain a backlog (a payment outage) in seconds without flooding the silos.
-    private const int InParallel = 32;
+    // Enough to drain a backlog (thousands of orders after a payment outage) in seconds without flooding the silos.
+    private const int InParallel = 64;
 
     public Task Start() => this.RegisterOrUpdateReminder(ReminderName, options.Value.RetryPeriod, options.Value.RetryPeriod);
 
@@ -37,8 +37,15 @@ public sealed partial class OrderSweepGrain(
     public async Task Sweep()
     {
         var pending = await directory.NeedingProcessing();
-        foreach (var batch in pending.Chunk(InParallel))
-            await Task.WhenAll(batch.Select(Resume));
+        // A window rather than batches: one slow order does not hold up the next ones.
+        var running = new List<Task>(InParallel);
+        foreach (var orderId in pending)
+        {
+            if (running.Count == InParallel)
+                running.Remove(await Task.WhenAny(running));
+            running.Add(Resume(orderId));
+        }
+        await Task.WhenAll(running);
         if (pending.Count > 0)
             LogSwept(pending.Count);
     }
