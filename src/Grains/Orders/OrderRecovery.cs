@@ -3,8 +3,9 @@ using MedPlatform.Hosting;
 namespace MedPlatform.Orders;
 
 /// <summary>
-/// At start-up: arms the periodic order sweep and runs one at once, so orders a stopped process
-/// left behind (embedded mode keeps reminders in memory) finish without waiting a retry period.
+/// At start-up: arms the periodic order sweep and starts one at once (without waiting for it), so
+/// orders a stopped process left behind (embedded mode keeps reminders in memory) finish without
+/// waiting a retry period.
 /// </summary>
 public sealed class OrderRecovery(IGrainFactory grains) : IBootstrapStep
 {
@@ -14,6 +15,6 @@ public sealed class OrderRecovery(IGrainFactory grains) : IBootstrapStep
     {
         var sweep = grains.GetGrain<IOrderSweepGrain>(OrderSweepGrain.Key);
         await sweep.Start();
-        await sweep.Sweep();
+        await sweep.SweepNow();
     }
 }

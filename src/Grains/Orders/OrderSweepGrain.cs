@@ -9,8 +9,12 @@ public interface IOrderSweepGrain : IGrainWithStringKey
     /// <summary>Arms the periodic sweep (idempotent: every silo calls it at start-up).</summary>
     Task Start();
 
-    /// <summary>Resumes every order the read model marks as having an automatic step or an exit to finish.</summary>
-    Task Sweep();
+    /// <summary>
+    /// Starts a sweep now: resumes every order the read model marks as having an automatic step or
+    /// an exit to finish. One-way, so a silo's start-up does not wait on thousands of orders.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task SweepNow();
 }
 
 /// <summary>
@@ -34,7 +38,9 @@ public sealed partial class OrderSweepGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Sweep();
 
-    public async Task Sweep()
+    public Task SweepNow() => Sweep();
+
+    private async Task Sweep()
     {
         var pending = await directory.NeedingProcessing();
         // A window rather than batches: one slow order does not hold up the next ones.
