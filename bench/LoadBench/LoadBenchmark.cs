@@ -11,7 +11,12 @@ namespace MedPlatform.LoadBench;
 /// </summary>
 public static class LoadBenchmark
 {
-    private sealed record Scenario(string Name, string Method, string Path, string? Body = null, string? Token = null);
+    /// <param name="Rotation">A file of "token&lt;TAB&gt;body" lines the requests cycle through (see scripts/request.lua); Body and Token are its first line's.</param>
+    private sealed record Scenario(string Name, string Method, string Path, string? Body = null, string? Token = null, string? Rotation = null);
+
+    // Many users, as a shop has: one patient's cart, or one account's sign-ins, would measure one grain's queue.
+    private const int CartPatients = 1_000;
+    private const int SignInAccounts = 64;
 
     public static async Task RunAsync(LoadOptions options, TextWriter output)
     {
@@ -34,7 +39,7 @@ public static class LoadBenchmark
         try
         {
             var client = api.NewClient();
-            var (scenarios, productId) = await ScenariosAsync(client);
+            var (scenarios, productId) = await ScenariosAsync(client, new BenchTokens(signingKey), dataDirectory);
             var filler = new ForumAndCatalogFiller(api, options);
             await output.WriteLineAsync($"wrk: {options.Threads} threads, {options.Connections} connections, {options.Seconds} s per run after {options.Warmup} s of warm-up; Api in embedded mode (SQLite), demo data");
             var ceilings = new Dictionary<int, WrkResult>();
@@ -79,11 +84,11 @@ public static class LoadBenchmark
     // A first run of a path meets cold code (tiered JIT): it is run and thrown away before the measured one.
     private static async Task<WrkResult> WarmThenMeasure(Uri url, LoadOptions options, Scenario? scenario)
     {
-        await Wrk.RunAsync(url, options with { Seconds = options.Warmup }, scenario?.Method ?? "GET", scenario?.Body, scenario?.Token);
-        return await Wrk.RunAsync(url, options, scenario?.Method ?? "GET", scenario?.Body, scenario?.Token);
+        await Wrk.RunAsync(url, options with { Seconds = options.Warmup }, scenario?.Method ?? "GET", scenario?.Body, scenario?.Token, scenario?.Rotation);
+        return await Wrk.RunAsync(url, options, scenario?.Method ?? "GET", scenario?.Body, scenario?.Token, scenario?.Rotation);
     }
 
-    private static async Task<(List<Scenario> Scenarios, string ProductId)> ScenariosAsync(ApiClient client)
+    private static async Task<(List<Scenario> Scenarios, string ProductId)> ScenariosAsync(ApiClient client, BenchTokens tokens, string directory)
     {
         var patient = await client.LoginAsync("alice@medplatform.test", "demo-pass-2026");
         var product = (await client.GetAsync("/api/products?pageSize=50")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
@@ -100,9 +105,40 @@ public static class LoadBenchmark
             new("forum list, signed in (not cached)", "GET", "/api/forum/threads?pageSize=20", Token: patient.AccessToken),
             new("forum search, visitor", "GET", "/api/forum/threads?q=cough&pageSize=20"),
             new("forum search, signed in (not cached)", "GET", "/api/forum/threads?q=cough&pageSize=20", Token: patient.AccessToken),
-            new("add to cart, patient", "PUT", $"/api/cart/items/{product}", """{"quantity":1}""", patient.AccessToken),
-            new("login", "POST", "/api/auth/login", """{"email":"bob@medplatform.test","password":"demo-pass-2026"}"""),
+            new("add to cart, one patient", "PUT", $"/api/cart/items/{product}", """{"quantity":1}""", patient.AccessToken),
+            await CartRotationAsync($"add to cart, {CartPatients:N0} patients", product, tokens, directory),
+            new("login, one account", "POST", "/api/auth/login", """{"email":"bob@medplatform.test","password":"demo-pass-2026"}"""),
+            await SignInRotationAsync($"login, {SignInAccounts} accounts", client, directory),
         ], product);
+    }
+
+    /// <summary>
+    /// Synthetic patients (tokens signed with the Api's key, ids apart from the cart-memory ones),
+    /// each line flipping its patient's quantity between 1 and 2, so that every request changes a cart.
+    /// </summary>
+    private static async Task<Scenario> CartRotationAsync(string name, string product, BenchTokens tokens, string directory)
+    {
+        var patients = Enumerable.Range(0, CartPatients).Select(i => (0xbe_0000_0000L + i).ToString("x32", CultureInfo.InvariantCulture))
+            .Select(tokens.PatientToken).ToList();
+        var lines = new[] { 1, 2 }.SelectMany(quantity => patients.Select(token => token + "\t" + $$"""{"quantity":{{quantity}}}""")).ToList();
+        var file = Path.Combine(directory, "cart-rotation.tsv");
+        await File.WriteAllLinesAsync(file, lines);
+        return new Scenario(name, "PUT", $"/api/cart/items/{product}", """{"quantity":1}""", patients[0], file);
+    }
+
+    /// <summary>Real accounts, registered through the Api (one password hash each), signed in to in turn.</summary>
+    private static async Task<Scenario> SignInRotationAsync(string name, ApiClient client, string directory)
+    {
+        var bodies = new List<string>();
+        foreach (var _ in Enumerable.Range(0, SignInAccounts))
+        {
+            var email = ApiClient.UniqueEmail("signin");
+            await client.RegisterAsync(email);
+            bodies.Add(System.Text.Json.JsonSerializer.Serialize(new { email, password = "correct-horse-battery" }));
+        }
+        var file = Path.Combine(directory, "signin-rotation.tsv");
+        await File.WriteAllLinesAsync(file, bodies.Select(body => "\t" + body));
+        return new Scenario(name, "POST", "/api/auth/login", bodies[0], Rotation: file);
     }
 
     private static async Task<int> BodySizeAsync(ApiClient client, Scenario scenario)

@@ -10,7 +10,9 @@ public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P9
 /// <summary>Runs Debian's wrk (a separate process, its own threads) against one URL and reads its report.</summary>
 public static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, LoadOptions options, string method = "GET", string? body = null, string? token = null)
+    /// <param name="rotation">A file of "token&lt;TAB&gt;body" lines the requests cycle through, instead of one body and token.</param>
+    public static async Task<WrkResult> RunAsync(Uri url, LoadOptions options, string method = "GET", string? body = null, string? token = null,
+        string? rotation = null)
     {
         var info = new ProcessStartInfo("wrk")
         {
@@ -27,6 +29,8 @@ public static partial class Wrk
         info.Environment["WRK_METHOD"] = method;
         info.Environment["WRK_BODY"] = body ?? "";
         info.Environment["WRK_TOKEN"] = token ?? "";
+        info.Environment["WRK_ROTATION"] = rotation ?? "";
+        info.Environment["WRK_THREADS"] = options.Threads.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk).");
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
