@@ -44,6 +44,46 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Statements_that_queue_while_a_write_runs_commit_together()
+    {
+        var gate = new TaskCompletionSource();
+        var holding = database.InTransactionAsync(async (_, _) => await gate.Task);
+        var commitsBefore = database.SqliteCommits;
+        var queued = Enumerable.Range(0, 5).Select(i => Insert($"queued-{i}")).ToList();
+
+        gate.SetResult();
+        await holding;
+        var inserted = await Task.WhenAll(queued);
+
+        Assert.Equal([1, 1, 1, 1, 1], inserted);
+        Assert.Equal(5, await database.CountAsync("SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';"));
+        // The held write, then the five in one transaction.
+        Assert.Equal(commitsBefore + 2, database.SqliteCommits);
+    }
+
+    [Fact]
+    public async Task A_statement_that_fails_in_a_batch_fails_alone_and_the_others_commit()
+    {
+        var gate = new TaskCompletionSource();
+        var holding = database.InTransactionAsync(async (_, _) => await gate.Task);
+        var first = Insert("first");
+        var badSql = database.ExecuteAsync("INSERT INTO no_such_table VALUES (1);");
+        var duplicate = Insert("first");
+        var second = Insert("second");
+
+        gate.SetResult();
+        await holding;
+
+        await Assert.ThrowsAsync<SqliteException>(() => badSql);
+        await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        var inserted = await Task.WhenAll(first, second);
+        Assert.Equal([1, 1], inserted);
+        Assert.Equal(2, await database.CountAsync("SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';"));
+        await Insert("after");
+        Assert.Equal(3, await database.CountAsync("SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';"));
+    }
+
+    [Fact]
     public async Task Closing_keeps_what_was_written_and_the_next_write_reopens()
     {
         await Insert("before");

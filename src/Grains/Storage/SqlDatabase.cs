@@ -93,6 +93,9 @@ public sealed class SqlDatabase
     /// <summary>Lets go of the connection kept for writing (SQLite); the next write opens another.</summary>
     public Task CloseAsync() => sqliteWriter?.CloseAsync() ?? Task.CompletedTask;
 
+    /// <summary>Transactions this process's writer committed to a SQLite file (a group commit counts once); 0 for MariaDB.</summary>
+    public long SqliteCommits => sqliteWriter?.Commits ?? 0;
+
     // Reads need none of the write settings: one statement fewer per query.
     private async Task<DbConnection> OpenForReadingAsync(CancellationToken cancellationToken)
     {
