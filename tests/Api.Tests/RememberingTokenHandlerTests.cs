@@ -13,7 +13,7 @@ public sealed class RememberingTokenHandlerTests
     [Fact]
     public async Task A_remembered_token_is_refused_once_it_expires()
     {
-        var handler = new RememberingTokenHandler(TimeProvider.System);
+        var handler = new RememberingTokenHandler();
         var token = TestTokens.Forge("patient-1", "patient", DateTime.UtcNow.AddSeconds(2));
         Assert.True((await handler.ValidateTokenAsync(token, Parameters(Key))).IsValid);
         Assert.True((await handler.ValidateTokenAsync(token, Parameters(Key))).IsValid);
@@ -27,7 +27,7 @@ public sealed class RememberingTokenHandlerTests
     [Fact]
     public async Task A_remembered_token_is_refused_under_another_signing_key()
     {
-        var handler = new RememberingTokenHandler(TimeProvider.System);
+        var handler = new RememberingTokenHandler();
         var token = TestTokens.Forge("patient-1", "patient", DateTime.UtcNow.AddMinutes(10));
         Assert.True((await handler.ValidateTokenAsync(token, Parameters(Key))).IsValid);
 
@@ -39,7 +39,7 @@ public sealed class RememberingTokenHandlerTests
     [Fact]
     public async Task A_refused_token_is_not_remembered()
     {
-        var handler = new RememberingTokenHandler(TimeProvider.System);
+        var handler = new RememberingTokenHandler();
         var tampered = TestTokens.RaiseRoleToAdmin(TestTokens.Forge("patient-1", "patient", DateTime.UtcNow.AddMinutes(10)));
 
         Assert.False((await handler.ValidateTokenAsync(tampered, Parameters(Key))).IsValid);
@@ -50,7 +50,7 @@ public sealed class RememberingTokenHandlerTests
     [Fact]
     public async Task Each_request_gets_its_own_identity()
     {
-        var handler = new RememberingTokenHandler(TimeProvider.System);
+        var handler = new RememberingTokenHandler();
         var token = TestTokens.Forge("patient-1", "patient", DateTime.UtcNow.AddMinutes(10));
         var first = await handler.ValidateTokenAsync(token, Parameters(Key));
 
@@ -64,7 +64,7 @@ public sealed class RememberingTokenHandlerTests
     [Fact]
     public async Task It_remembers_at_most_its_capacity()
     {
-        var handler = new RememberingTokenHandler(TimeProvider.System, capacity: 3);
+        var handler = new RememberingTokenHandler(capacity: 3);
 
         foreach (var patient in Enumerable.Range(0, 10))
             Assert.True((await handler.ValidateTokenAsync(TestTokens.Forge($"patient-{patient}", "patient", DateTime.UtcNow.AddMinutes(10)), Parameters(Key))).IsValid);

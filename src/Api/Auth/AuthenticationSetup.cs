@@ -24,11 +24,11 @@ public static class AuthenticationSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<JwtOptions>, TimeProvider>((bearer, key, jwt, clock) =>
+            .Configure<SigningKey, IOptions<JwtOptions>>((bearer, key, jwt) =>
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenHandlers.Clear();
-                bearer.TokenHandlers.Add(new RememberingTokenHandler(clock) { MapInboundClaims = false });
+                bearer.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Value.Issuer,

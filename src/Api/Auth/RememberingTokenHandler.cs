@@ -14,7 +14,12 @@ namespace MedPlatform.Api.Auth;
 /// success skips nothing: a remembered token is accepted only with the same signing key and
 /// only while its expiry, checked at every use, has not passed. Failures are never remembered.
 /// </summary>
-public sealed class RememberingTokenHandler(TimeProvider clock, int capacity = RememberingTokenHandler.DefaultCapacity) : JsonWebTokenHandler
+/// <remarks>
+/// One instance serves one scheme's parameters (it is built with the JwtBearer options): only the
+/// signing key is compared on a hit, not the issuer or audience. The time is the base handler's
+/// own (<see cref="DateTime.UtcNow"/>), so a remembered token is never judged by another clock.
+/// </remarks>
+public sealed class RememberingTokenHandler(int capacity = RememberingTokenHandler.DefaultCapacity) : JsonWebTokenHandler
 {
     public const int DefaultCapacity = 10_000;
 
@@ -31,12 +36,12 @@ public sealed class RememberingTokenHandler(TimeProvider clock, int capacity = R
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = DateTime.UtcNow;
         if (remembered.TryGetValue(token, out var hit))
         {
             if (ReferenceEquals(hit.Key, validationParameters.IssuerSigningKey) && now < hit.Token.ValidTo + validationParameters.ClockSkew)
                 return Answer(hit);
-            remembered.TryRemove(token, out _);
+            remembered.TryRemove(KeyValuePair.Create(token, hit));
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
@@ -57,7 +62,8 @@ public sealed class RememberingTokenHandler(TimeProvider clock, int capacity = R
     private static TokenValidationResult Answer(Remembered hit) => new()
     {
         IsValid = true,
-        ClaimsIdentity = new ClaimsIdentity(hit.Claims, hit.AuthenticationType, hit.NameType, hit.RoleType),
+        // The type the base handler answers: claim types compared exactly, as on the first request.
+        ClaimsIdentity = new CaseSensitiveClaimsIdentity(hit.Claims, hit.AuthenticationType, hit.NameType, hit.RoleType),
         SecurityToken = hit.Token,
         Issuer = hit.Token.Issuer,
         TokenType = "JWT",
@@ -81,7 +87,11 @@ public sealed class RememberingTokenHandler(TimeProvider clock, int capacity = R
         public override string Id => id;
         public override string Issuer => issuer;
         public override SecurityKey? SecurityKey => null;
-        public override SecurityKey? SigningKey { get; set; }
+        public override SecurityKey? SigningKey
+        {
+            get => null;
+            set => throw new NotSupportedException("A remembered token is shared by every request that sends it.");
+        }
         public override DateTime ValidFrom => validFrom;
         public override DateTime ValidTo => validTo;
         public override string UnsafeToString() => $"validated token {id}";

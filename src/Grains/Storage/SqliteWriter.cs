@@ -32,7 +32,8 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
         /// <summary>Work that opens its own transaction (several statements) runs alone, never in a batch.</summary>
         public bool OwnTransaction => ownTransaction;
         public CancellationToken Cancellation => cancellation;
-        public TaskCompletionSource<int> Done { get; } = new();
+        // Answered callers continue elsewhere: outside a grain, a caller's next write would otherwise run as a nested turn on this stack.
+        public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public (int Result, Exception? Failure)? Outcome { get; set; }
     }
 
@@ -86,11 +87,13 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
         {
             ReleaseTurn();
         }
-        // Answered after the turn is released: a caller's continuation may run inline here.
+        // Answered after the turn is released, so the next turn need not wait for these.
         foreach (var write in batch)
         {
             if (write.Outcome is not { } outcome)
                 write.Done.TrySetException(unexpected ?? new InvalidOperationException("The write was not run."));
+            else if (outcome.Failure is OperationCanceledException && write.Cancellation.IsCancellationRequested)
+                write.Done.TrySetCanceled(write.Cancellation);
             else if (outcome.Failure is { } failure)
                 write.Done.TrySetException(failure);
             else
@@ -100,10 +103,16 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
 
     private void ReleaseTurn()
     {
-        Volatile.Write(ref writing, 0);
-        // A write queued after the batch was taken found `writing` set and waits: start its turn.
+        // A full fence: the queue must be read after `writing` is seen as 0, or a write queued
+        // meanwhile could find `writing` still set and nobody left to start its turn.
+        Interlocked.Exchange(ref writing, 0);
+        // A write queued after the batch was taken found `writing` set and waits: start its turn,
+        // without carrying this caller's context (its grain, trace and request) into it.
         if (!pending.IsEmpty && Interlocked.CompareExchange(ref writing, 1, 0) == 0)
-            _ = Task.Run(RunOneTurnAsync);
+        {
+            using (ExecutionContext.SuppressFlow())
+                _ = Task.Run(RunOneTurnAsync);
+        }
     }
 
     /// <summary>The next write, and the single statements queued right behind it.</summary>
@@ -190,8 +199,9 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
             rollback.CommandText = "ROLLBACK;";
             await rollback.ExecuteNonQueryAsync();
         }
-        catch (SqliteException)
+        catch (Exception)
         {
+            // Still inside the transaction: this connection must not go back to the pool.
             SqliteConnection.ClearPool(sqlite);
         }
     }
@@ -241,11 +251,13 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
 
     private async Task CloseConnectionAsync()
     {
-        foreach (var command in prepared.Values)
-            await command.DisposeAsync();
-        prepared.Clear();
-        if (connection is not null)
-            await connection.DisposeAsync();
+        var (closing, statements) = (connection, prepared.Values.ToList());
+        // Forgotten first: whatever disposing throws, the next write starts on a fresh connection.
         connection = null;
+        prepared.Clear();
+        foreach (var command in statements)
+            await command.DisposeAsync();
+        if (closing is not null)
+            await closing.DisposeAsync();
     }
 }
