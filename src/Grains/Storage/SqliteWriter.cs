@@ -26,12 +26,9 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
     // One batch is one transaction: bounded so that the first write's wait stays short.
     private const int MaxBatch = 64;
 
-    private sealed class PendingWrite(Func<DbConnection, DbTransaction?, Task<int>> work, bool ownTransaction, CancellationToken cancellation)
+    /// <param name="OwnTransaction">Work that opens its own transaction (several statements) runs alone, never in a batch.</param>
+    private sealed record PendingWrite(Func<DbConnection, Task<int>> Work, bool OwnTransaction, CancellationToken Cancellation)
     {
-        public Func<DbConnection, DbTransaction?, Task<int>> Work => work;
-        /// <summary>Work that opens its own transaction (several statements) runs alone, never in a batch.</summary>
-        public bool OwnTransaction => ownTransaction;
-        public CancellationToken Cancellation => cancellation;
         // Answered callers continue elsewhere: outside a grain, a caller's next write would otherwise run as a nested turn on this stack.
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public (int Result, Exception? Failure)? Outcome { get; set; }
@@ -48,16 +45,16 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
     public long Commits => Interlocked.Read(ref commits);
 
     public Task<int> ExecuteAsync(string sql, Action<DbCommand>? bind, CancellationToken cancellationToken) =>
-        SubmitAsync(new PendingWrite((connection, _) => RunPreparedAsync(connection, sql, bind, cancellationToken), ownTransaction: false, cancellationToken));
+        SubmitAsync(new PendingWrite(connection => RunPreparedAsync(connection, sql, bind, cancellationToken), OwnTransaction: false, cancellationToken));
 
     public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken) =>
-        SubmitAsync(new PendingWrite(async (connection, _) =>
+        SubmitAsync(new PendingWrite(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
             return 0;
-        }, ownTransaction: true, cancellationToken));
+        }, OwnTransaction: true, cancellationToken));
 
     /// <summary>
     /// Queues the write; if nothing is being written, this caller writes now (no thread hop when
@@ -147,7 +144,7 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
         try
         {
             connection ??= await open(CancellationToken.None);
-            var result = await write.Work(connection, null);
+            var result = await write.Work(connection);
             Interlocked.Increment(ref commits);
             return (result, null);
         }
@@ -169,7 +166,7 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<DbConnection>> o
             await RunPreparedAsync(connection, "BEGIN IMMEDIATE;", null, CancellationToken.None);
             var results = new int[batch.Count];
             for (var i = 0; i < batch.Count; i++)
-                results[i] = await batch[i].Work(connection, null);
+                results[i] = await batch[i].Work(connection);
             await RunPreparedAsync(connection, "COMMIT;", null, CancellationToken.None);
             Interlocked.Increment(ref commits);
             for (var i = 0; i < batch.Count; i++)
