@@ -6,6 +6,16 @@ namespace MedPlatform.Api.Auth;
 
 public static class CallerExtensions
 {
+    /// <summary>
+    /// Lets a handler take the signed-in <see cref="Caller"/> as a parameter: it is built once per
+    /// request from the validated token. Only for endpoints behind an authenticated policy; visitors'
+    /// endpoints use <see cref="ViewerOrNull"/>.
+    /// </summary>
+    public static IServiceCollection AddCallerBinding(this IServiceCollection services) =>
+        services.AddHttpContextAccessor().AddScoped(provider =>
+            (provider.GetRequiredService<IHttpContextAccessor>().HttpContext
+                ?? throw new InvalidOperationException("A caller exists only within a request.")).ToCaller());
+
     /// <summary>The signed-in caller as grains see it. Only for endpoints behind an authenticated policy.</summary>
     public static Caller ToCaller(this HttpContext context)
     {

@@ -50,8 +50,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             MedPlatform.Orders.Payments.PaymentGatewayUnavailableException =>
                 (503, "The payment service is not answering. The order will finish on its own once it is back.", null, 30),
             // A silo went away or is overloaded: the client will route around it; the caller may retry.
-            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
-                or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
+            _ when TransientClusterFailure.Is(exception) =>
                 (503, "The service is briefly unavailable. Try again in a moment.", null, 5),
             // The database is down or failed a statement: nothing the caller did, and trying again is the remedy.
             _ when FromDatabase(exception) => (503, "The platform's database is not answering right now. Try again in a moment.", null, 5),

@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace MedPlatform.Api.Errors;
 
 /// <summary>
@@ -37,7 +35,7 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
                 await next(context);
                 return;
             }
-            catch (Exception e) when (IsTransient(e) && !context.Response.HasStarted && attempt < Pauses.Length
+            catch (Exception e) when (TransientClusterFailure.Is(e) && !context.Response.HasStarted && attempt < Pauses.Length
                 && TimeProvider.System.GetElapsedTime(started) < Budget && !context.RequestAborted.IsCancellationRequested)
             {
                 LogRepeat(context.Request.Method, context.Request.Path, e.GetType().Name, attempt + 1);
@@ -53,13 +51,6 @@ public sealed partial class TransientClusterRetry(RequestDelegate next, ILogger<
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method)
         || (HttpMethods.IsPost(request.Method) && !string.IsNullOrWhiteSpace(request.Headers["Idempotency-Key"])
             && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RepeatableWithIdempotencyKey>() is not null);
-
-    // A version conflict on grain state means the activation that answered held stale state (two
-    // activations for a moment while a silo joins or leaves): Orleans deactivates it, and the
-    // repeat meets a fresh one (seen once in CI as a 500 on a cart PUT while a third silo joined).
-    private static bool IsTransient(Exception e) =>
-        e is SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
-            or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException or Orleans.Storage.InconsistentStateException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Repeating {Method} {Path} after {Exception} (attempt {Attempt})")]
     private partial void LogRepeat(string method, string path, string exception, int attempt);

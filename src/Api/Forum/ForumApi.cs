@@ -16,62 +16,62 @@ public static class ForumApi
     public static IEndpointRouteBuilder MapForumApi(this IEndpointRouteBuilder app)
     {
         var forum = app.MapGroup("/api/forum").WithTags("Forum");
-        forum.MapGet("/departments", Departments).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag).WithSummary("The forum's departments");
-        forum.MapGet("/threads", ListThreads).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag)
-            .WithSummary("Threads newest first; filter by department, search title and body, or mine=true for your own");
-        forum.MapPost("/threads", Ask).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag).WithSummary("Ask a question");
-        forum.MapGet("/threads/{id}", GetThread).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag).WithSummary("A thread with its answers and follow-ups");
-        forum.MapPost("/threads/{id}/answers", Answer).RequireAuthorization(Policies.Doctor).EvictsPublicReads(PublicReadCaching.ForumTag).WithSummary("Answer (verified doctors)");
-        forum.MapPost("/threads/{id}/follow-ups", FollowUp).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag).WithSummary("Ask a follow-up (the thread's author)");
+        forum.MapGet("/departments", Departments).AllowAnonymous().CachedPublicRead(PublicReadCaching.ForumTag)
+            .WithName("listDepartments").WithSummary("The forum's departments");
+        forum.MapGet("/threads", ListThreads).AllowAnonymous().SignInOptional().CachedPublicRead(PublicReadCaching.ForumTag)
+            .WithName("listThreads").WithSummary("Threads newest first; filter by department, search title and body, or mine=true for your own");
+        forum.MapPost("/threads", Ask).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag)
+            .WithName("askQuestion").WithSummary("Ask a question");
+        forum.MapGet("/threads/{id}", GetThread).AllowAnonymous().SignInOptional().CachedPublicRead(PublicReadCaching.ForumTag)
+            .WithName("getThread").WithSummary("A thread with its answers and follow-ups");
+        forum.MapPost("/threads/{id}/answers", Answer).RequireAuthorization(Policies.Doctor).EvictsPublicReads(PublicReadCaching.ForumTag)
+            .WithName("answerThread").WithSummary("Answer (verified doctors)");
+        forum.MapPost("/threads/{id}/follow-ups", FollowUp).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag)
+            .WithName("followUpThread").WithSummary("Ask a follow-up (the thread's author)");
         forum.MapPost("/threads/{id}/answers/{answerId}/accept", Accept).RequireAuthorization(Policies.Patient).EvictsPublicReads(PublicReadCaching.ForumTag)
-            .WithSummary("Accept an answer (the thread's author)");
+            .WithName("acceptAnswer").WithSummary("Accept an answer (the thread's author)");
         forum.MapPost("/threads/{id}/answers/{answerId}/endorse", Endorse).RequireAuthorization(Policies.Doctor).EvictsPublicReads(PublicReadCaching.ForumTag)
-            .WithSummary("Agree with another doctor's answer (verified doctors, once each)");
+            .WithName("endorseAnswer").WithSummary("Agree with another doctor's answer (verified doctors, once each)");
         return app;
     }
 
-    static async Task<Ok<IReadOnlyList<DepartmentResponse>>> Departments(IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<DepartmentResponse>>(
-            (await grains.GetGrain<IForumGrain>(0).Departments()).Select(d => new DepartmentResponse(d.Id, d.Name)).ToList());
+    static async Task<Ok<IReadOnlyList<Department>>> Departments(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IForumGrain>(0).Departments());
 
-    static async Task<Ok<Paged<ThreadSummaryResponse>>> ListThreads(
-        string? department, string? q, bool? mine, int? page, int? pageSize, IGrainFactory grains, HttpContext context)
+    static async Task<Ok<PagedResult<ThreadSummary>>> ListThreads(
+        string? department, string? q, bool? mine, [AsParameters] PageQuery paging, IGrainFactory grains, HttpContext context)
     {
-        var query = new ThreadQuery(Blank(department), ForumValidation.SearchText(q), mine ?? false, Paging.From(page, pageSize));
-        var threads = await grains.GetGrain<IForumGrain>(0).ListThreads(context.ViewerOrNull(), query);
-        return TypedResults.Ok(Paged<ThreadSummaryResponse>.From(threads, ThreadSummaryResponse.From));
+        var query = new ThreadQuery(Blank(department), ForumValidation.SearchText(q), mine ?? false, paging.ToRequest());
+        return TypedResults.Ok(await grains.GetGrain<IForumGrain>(0).ListThreads(context.ViewerOrNull(), query));
     }
 
-    static async Task<Created<ThreadResponse>> Ask(AskRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<Created<ThreadView>> Ask(AskRequest request, Caller patient, IGrainFactory grains)
     {
         var question = request.ToQuestion();
         var id = ThreadIds.New();
-        var thread = await grains.GetGrain<IThreadGrain>(id).Ask(context.ToCaller(), question);
-        return TypedResults.Created($"/api/forum/threads/{id}", ThreadResponse.From(thread));
+        return TypedResults.Created($"/api/forum/threads/{id}", await grains.GetGrain<IThreadGrain>(id).Ask(patient, question));
     }
 
-    static async Task<Ok<ThreadResponse>> GetThread(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(ThreadResponse.From(await Thread(grains, id).View(context.ViewerOrNull()) ?? throw NoSuchThread()));
+    static async Task<Ok<ThreadView>> GetThread(string id, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(await Thread(grains, id).View(context.ViewerOrNull()) ?? throw NoSuchThread());
 
-    static async Task<Created<AnswerResponse>> Answer(string id, PostRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<Created<AnswerView>> Answer(string id, PostRequest request, Caller doctor, IGrainFactory grains)
     {
         ForumRules.EnsureValidBody(request.Body, ForumRules.AnswerMaxLength);
-        var answer = await Thread(grains, id).Answer(context.ToCaller(), request.Body!);
-        return TypedResults.Created($"/api/forum/threads/{id}", AnswerResponse.From(answer));
+        return TypedResults.Created($"/api/forum/threads/{id}", await Thread(grains, id).Answer(doctor, request.Body!));
     }
 
-    static async Task<Created<FollowUpResponse>> FollowUp(string id, PostRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<Created<FollowUpView>> FollowUp(string id, PostRequest request, Caller patient, IGrainFactory grains)
     {
         ForumRules.EnsureValidBody(request.Body, ForumRules.FollowUpMaxLength);
-        var followUp = await Thread(grains, id).FollowUp(context.ToCaller(), request.Body!);
-        return TypedResults.Created($"/api/forum/threads/{id}", FollowUpResponse.From(followUp));
+        return TypedResults.Created($"/api/forum/threads/{id}", await Thread(grains, id).FollowUp(patient, request.Body!));
     }
 
-    static async Task<Ok<ThreadResponse>> Accept(string id, string answerId, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(ThreadResponse.From(await Thread(grains, id).Accept(context.ToCaller(), answerId)));
+    static async Task<Ok<ThreadView>> Accept(string id, string answerId, Caller patient, IGrainFactory grains) =>
+        TypedResults.Ok(await Thread(grains, id).Accept(patient, answerId));
 
-    static async Task<Ok<AnswerResponse>> Endorse(string id, string answerId, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(AnswerResponse.From(await Thread(grains, id).Endorse(context.ToCaller(), answerId)));
+    static async Task<Ok<AnswerView>> Endorse(string id, string answerId, Caller doctor, IGrainFactory grains) =>
+        TypedResults.Ok(await Thread(grains, id).Endorse(doctor, answerId));
 
     /// <summary>A thread grain, for an id that can name one; anything else is simply not found.</summary>
     private static IThreadGrain Thread(IGrainFactory grains, string id) =>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Errors;
 using MedPlatform.Api.Operations;
@@ -30,11 +28,8 @@ public static class ApiSetup
             kestrel.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes;
         });
 
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            // Null fields are written as null: clients can rely on every contract field being present.
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        });
+        builder.Services.AddMedPlatformJson();
+        builder.Services.AddCallerBinding();
         builder.Services.AddMedPlatformProblemDetails();
         builder.Services.AddMedPlatformAuthentication(builder.Configuration);
         builder.Services.AddMedPlatformDashboard();

@@ -14,33 +14,30 @@ public static class IdentityApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
         auth.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
-            .WithSummary("Register as a patient or a doctor");
+            .WithName("register").WithSummary("Register as a patient or a doctor").Refuses(409);
         auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
-            .WithSummary("Sign in: an access token and a refresh token");
+            .WithName("login").WithSummary("Sign in: an access token and a refresh token").Refuses(401, 423);
         auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
-            .WithSummary("Exchange a refresh token for new tokens; each refresh token works once");
+            .WithName("refreshTokens").WithSummary("Exchange a refresh token for new tokens; each refresh token works once").Refuses(401);
         auth.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Revoke the given refresh token, or all of the caller's when none is given");
+            .WithName("logout").WithSummary("Revoke the given refresh token, or all of the caller's when none is given");
 
         var me = app.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
-        me.MapGet("", GetMe).WithSummary("The signed-in account");
+        me.MapGet("", GetMe).WithName("getMe").WithSummary("The signed-in account").Refuses(404);
         me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Authentication)
-            .WithSummary("Change the password; signs out every device");
+            .WithName("changePassword").WithSummary("Change the password; signs out every device").Refuses(423);
 
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
-        admin.MapGet("/users", ListUsers).WithSummary("Accounts, newest first, by role and verification");
-        admin.MapPost("/users", CreateStaff).WithSummary("Create a pharmacist or an administrator");
-        admin.MapPost("/doctors/{id}/verify", VerifyDoctor).WithSummary("Confirm a doctor's licence");
+        admin.MapGet("/users", ListUsers).WithName("listUsers").WithSummary("Accounts, newest first, by role and verification");
+        admin.MapPost("/users", CreateStaff).WithName("createStaff").WithSummary("Create a pharmacist or an administrator").Refuses(409);
+        admin.MapPost("/doctors/{id}/verify", VerifyDoctor).WithName("verifyDoctor").WithSummary("Confirm a doctor's licence");
         return app;
     }
 
     private static IAccountsGrain Accounts(this IGrainFactory grains) => grains.GetGrain<IAccountsGrain>(0);
 
-    static async Task<Created<UserResponse>> Register(RegisterRequest request, IGrainFactory grains, HttpContext context)
-    {
-        var user = await grains.Accounts().Register(request.ToAccount(), context.ClientAddress());
-        return TypedResults.Created((string?)null, UserResponse.From(user));
-    }
+    static async Task<Created<UserView>> Register(RegisterRequest request, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Created((string?)null, await grains.Accounts().Register(request.ToAccount(), context.ClientAddress()));
 
     static async Task<Ok<TokenResponse>> Login(LoginRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)
     {
@@ -57,39 +54,31 @@ public static class IdentityApi
         return TypedResults.Ok(tokens.Respond(signedIn));
     }
 
-    static async Task<NoContent> Logout(LogoutRequest? request, IGrainFactory grains, HttpContext context)
+    static async Task<NoContent> Logout(LogoutRequest? request, Caller caller, IGrainFactory grains)
     {
-        await grains.Accounts().SignOut(context.ToCaller(), string.IsNullOrWhiteSpace(request?.RefreshToken) ? null : request.RefreshToken);
+        await grains.Accounts().SignOut(caller, string.IsNullOrWhiteSpace(request?.RefreshToken) ? null : request.RefreshToken);
         return TypedResults.NoContent();
     }
 
-    static async Task<Ok<UserResponse>> GetMe(IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(UserResponse.From(await grains.Accounts().Me(context.ToCaller())));
+    static async Task<Ok<UserView>> GetMe(Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Accounts().Me(caller));
 
-    static async Task<NoContent> ChangePassword(ChangePasswordRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<NoContent> ChangePassword(ChangePasswordRequest request, Caller caller, IGrainFactory grains)
     {
         request.EnsureComplete();
-        await grains.Accounts().ChangePassword(context.ToCaller(), request.CurrentPassword!, request.NewPassword!);
+        await grains.Accounts().ChangePassword(caller, request.CurrentPassword!, request.NewPassword!);
         return TypedResults.NoContent();
     }
 
-    static async Task<Ok<Paged<UserResponse>>> ListUsers(string? role, bool? verified, int? page, int? pageSize, IGrainFactory grains, HttpContext context)
-    {
-        var query = new UserQuery(IdentityValidation.ParseRoleFilter(role), verified, Paging.From(page, pageSize));
-        var users = await grains.Accounts().ListUsers(context.ToCaller(), query);
-        return TypedResults.Ok(Paged<UserResponse>.From(users, UserResponse.From));
-    }
+    static async Task<Ok<PagedResult<UserView>>> ListUsers(string? role, bool? verified, [AsParameters] PageQuery paging, Caller admin, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Accounts().ListUsers(admin, new UserQuery(IdentityValidation.ParseRoleFilter(role), verified, paging.ToRequest())));
 
-    static async Task<Created<UserResponse>> CreateStaff(CreateStaffRequest request, IGrainFactory grains, HttpContext context)
-    {
-        var user = await grains.Accounts().CreateStaff(context.ToCaller(), request.ToAccount());
-        return TypedResults.Created((string?)null, UserResponse.From(user));
-    }
+    static async Task<Created<UserView>> CreateStaff(CreateStaffRequest request, Caller admin, IGrainFactory grains) =>
+        TypedResults.Created((string?)null, await grains.Accounts().CreateStaff(admin, request.ToAccount()));
 
-    static async Task<Ok<UserResponse>> VerifyDoctor(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(UserResponse.From(await grains.Accounts().VerifyDoctor(context.ToCaller(), id)));
+    static async Task<Ok<UserView>> VerifyDoctor(string id, Caller admin, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Accounts().VerifyDoctor(admin, id));
 
     private static TokenResponse Respond(this AccessTokens tokens, SignedIn signedIn) =>
-        new(tokens.Issue(signedIn.User), "Bearer", (int)tokens.Lifetime.TotalSeconds, signedIn.RefreshToken,
-            signedIn.RefreshTokenExpiresAt, UserResponse.From(signedIn.User));
+        new(tokens.Issue(signedIn.User), "Bearer", (int)tokens.Lifetime.TotalSeconds, signedIn.RefreshToken, signedIn.RefreshTokenExpiresAt, signedIn.User);
 }

@@ -2,8 +2,9 @@ using MedPlatform.Identity;
 
 namespace MedPlatform.Api.Identity;
 
-// The JSON shapes of the identity endpoints (see shared/API.md). Request fields are nullable so a
-// missing field is reported as a per-field 400, not as unreadable JSON.
+// The request bodies of the identity endpoints (see shared/API.md); accounts are answered as the
+// grains' UserView. Fields are nullable so a missing field is reported as a per-field 400, not as
+// unreadable JSON.
 
 public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName, string? Role, string? LicenseNumber, string? Department);
 
@@ -17,13 +18,6 @@ public sealed record LogoutRequest(string? RefreshToken);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
-public sealed record UserResponse(
-    string Id, string Email, string DisplayName, Role Role, bool Verified,
-    string? Department, string? LicenseNumber, DateTimeOffset CreatedAt)
-{
-    public static UserResponse From(UserView user) =>
-        new(user.Id, user.Email, user.DisplayName, user.Role, user.Verified, user.Department, user.LicenseNumber, user.CreatedAt);
-}
-
+/// <summary>What sign-in and refresh answer: the tokens exist only at the edge, so this shape is the Api's own.</summary>
 public sealed record TokenResponse(
-    string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, UserResponse User);
+    string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, UserView User);

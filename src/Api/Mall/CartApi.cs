@@ -1,4 +1,6 @@
+using MedPlatform.Api.Operations;
 using MedPlatform.Api.Auth;
+using MedPlatform.Common;
 using MedPlatform.Mall;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,22 +12,23 @@ public static class CartApi
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
         var cart = app.MapGroup("/api/cart").WithTags("Cart").RequireAuthorization(Policies.Patient);
-        cart.MapGet("", Get).WithSummary("The cart at current prices, with lines that can no longer be bought flagged");
-        cart.MapPut("/items/{productId}", SetLine).WithSummary("Set a product's quantity (0 removes it); prescription medicines need your prescription");
-        cart.MapDelete("/items/{productId}", RemoveLine).WithSummary("Remove a product");
+        cart.MapGet("", Get).WithName("getCart").WithSummary("The cart at current prices, with lines that can no longer be bought flagged");
+        cart.MapPut("/items/{productId}", SetLine).WithName("setCartLine")
+            .WithSummary("Set a product's quantity (0 removes it); prescription medicines need your prescription").Refuses(409, 422);
+        cart.MapDelete("/items/{productId}", RemoveLine).WithName("removeCartLine").WithSummary("Remove a product");
         return app;
     }
 
-    static async Task<Ok<CartResponse>> Get(IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(CartResponse.From(await Cart(grains, context).View(context.ToCaller())));
+    static async Task<Ok<CartView>> Get(Caller patient, IGrainFactory grains) =>
+        TypedResults.Ok(await Cart(grains, patient).View(patient));
 
-    static async Task<Ok<CartResponse>> SetLine(string productId, CartLineRequest request, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(CartResponse.From(await Cart(grains, context).SetLine(context.ToCaller(), productId, request.ValidQuantity(),
-            string.IsNullOrWhiteSpace(request.PrescriptionId) ? null : request.PrescriptionId.Trim())));
+    static async Task<Ok<CartView>> SetLine(string productId, CartLineRequest request, Caller patient, IGrainFactory grains) =>
+        TypedResults.Ok(await Cart(grains, patient).SetLine(patient, productId, request.ValidQuantity(),
+            string.IsNullOrWhiteSpace(request.PrescriptionId) ? null : request.PrescriptionId.Trim()));
 
-    static async Task<Ok<CartResponse>> RemoveLine(string productId, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(CartResponse.From(await Cart(grains, context).RemoveLine(context.ToCaller(), productId)));
+    static async Task<Ok<CartView>> RemoveLine(string productId, Caller patient, IGrainFactory grains) =>
+        TypedResults.Ok(await Cart(grains, patient).RemoveLine(patient, productId));
 
     /// <summary>The caller's own cart: the key is the signed-in patient's id, never a value from the request.</summary>
-    private static ICartGrain Cart(IGrainFactory grains, HttpContext context) => grains.GetGrain<ICartGrain>(context.ToCaller().UserId);
+    private static ICartGrain Cart(IGrainFactory grains, Caller patient) => grains.GetGrain<ICartGrain>(patient.UserId);
 }

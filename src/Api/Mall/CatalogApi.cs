@@ -1,5 +1,5 @@
-using MedPlatform.Api.Auth;
 using MedPlatform.Api.Common;
+using MedPlatform.Api.Auth;
 using MedPlatform.Api.Operations;
 using MedPlatform.Common;
 using MedPlatform.Forum;
@@ -14,43 +14,47 @@ public static class CatalogApi
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var products = app.MapGroup("/api/products").WithTags("Catalog");
-        products.MapGet("", List).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag).WithSummary("The catalog by name; filter by category, search name, strength and description");
-        products.MapGet("/categories", Categories).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag).WithSummary("The catalog's categories");
-        products.MapGet("/{id}", Get).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag).WithSummary("One product with its description");
-        products.MapPost("", Create).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag).WithSummary("Add a product (pharmacists, admins)");
-        products.MapPut("/{id}", Update).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag).WithSummary("Change price, description or flags (pharmacists, admins)");
-        products.MapPost("/{id}/stock", AdjustStock).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag).WithSummary("Receive or write off stock, with a reason (audited)");
+        products.MapGet("", List).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag)
+            .WithName("listProducts").WithSummary("The catalog by name; filter by category, search name, strength and description");
+        products.MapGet("/categories", Categories).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag)
+            .WithName("listCategories").WithSummary("The catalog's categories");
+        products.MapGet("/{id}", Get).AllowAnonymous().CachedPublicRead(PublicReadCaching.CatalogTag)
+            .WithName("getProduct").WithSummary("One product with its description");
+        products.MapPost("", Create).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag)
+            .WithName("createProduct").WithSummary("Add a product (pharmacists, admins)");
+        products.MapPut("/{id}", Update).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag)
+            .WithName("updateProduct").WithSummary("Change price, description or flags (pharmacists, admins)");
+        products.MapPost("/{id}/stock", AdjustStock).RequireAuthorization(Policies.Staff).EvictsPublicReads(PublicReadCaching.CatalogTag)
+            .WithName("adjustStock").WithSummary("Receive or write off stock, with a reason (audited)").Refuses(409);
         return app;
     }
 
-    static async Task<Ok<Paged<ProductResponse>>> List(string? category, string? q, int? page, int? pageSize, IGrainFactory grains)
+    static async Task<Ok<PagedResult<ProductView>>> List(string? category, string? q, [AsParameters] PageQuery paging, IGrainFactory grains)
     {
-        var query = new ProductQuery(string.IsNullOrWhiteSpace(category) ? null : category.Trim(), SearchBox(q), Paging.From(page, pageSize));
-        return TypedResults.Ok(Paged<ProductResponse>.From(await grains.GetGrain<ICatalogGrain>(0).List(query), ProductResponse.From));
+        var query = new ProductQuery(string.IsNullOrWhiteSpace(category) ? null : category.Trim(), SearchBox(q), paging.ToRequest());
+        return TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).List(query));
     }
 
-    static async Task<Ok<IReadOnlyList<CategoryResponse>>> Categories(IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<CategoryResponse>>(
-            (await grains.GetGrain<ICatalogGrain>(0).Categories()).Select(c => new CategoryResponse(c.Id, c.Name)).ToList());
+    static async Task<Ok<IReadOnlyList<Category>>> Categories(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).Categories());
 
-    static async Task<Ok<ProductResponse>> Get(string id, IGrainFactory grains) =>
-        TypedResults.Ok(ProductResponse.From(await Product(grains, id).Find() ?? throw NoSuchProduct()));
+    static async Task<Ok<ProductView>> Get(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await Product(grains, id).Find() ?? throw NoSuchProduct());
 
-    static async Task<Created<ProductResponse>> Create(ProductRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<Created<ProductView>> Create(ProductRequest request, Caller staff, IGrainFactory grains)
     {
         var product = request.ToProduct();
         var id = ProductIds.New();
-        var created = await grains.GetGrain<IProductGrain>(id).Create(context.ToCaller(), product);
-        return TypedResults.Created($"/api/products/{id}", ProductResponse.From(created));
+        return TypedResults.Created($"/api/products/{id}", await grains.GetGrain<IProductGrain>(id).Create(staff, product));
     }
 
-    static async Task<Ok<ProductResponse>> Update(string id, ProductUpdateRequest request, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(ProductResponse.From(await Product(grains, id).Update(context.ToCaller(), request.ToChanges())));
+    static async Task<Ok<ProductView>> Update(string id, ProductUpdateRequest request, Caller staff, IGrainFactory grains) =>
+        TypedResults.Ok(await Product(grains, id).Update(staff, request.ToChanges()));
 
-    static async Task<Ok<ProductResponse>> AdjustStock(string id, StockRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<Ok<ProductView>> AdjustStock(string id, StockRequest request, Caller staff, IGrainFactory grains)
     {
         ProductRules.EnsureValidStockChange(request.Delta ?? 0, request.Reason);
-        return TypedResults.Ok(ProductResponse.From(await Product(grains, id).AdjustStock(context.ToCaller(), request.Delta!.Value, request.Reason!)));
+        return TypedResults.Ok(await Product(grains, id).AdjustStock(staff, request.Delta!.Value, request.Reason!));
     }
 
     private static IProductGrain Product(IGrainFactory grains, string id) =>

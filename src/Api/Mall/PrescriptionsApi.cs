@@ -1,5 +1,6 @@
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Common;
+using MedPlatform.Api.Operations;
 using MedPlatform.Common;
 using MedPlatform.Mall;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,31 +13,31 @@ public static class PrescriptionsApi
     public static IEndpointRouteBuilder MapPrescriptionsApi(this IEndpointRouteBuilder app)
     {
         var prescriptions = app.MapGroup("/api/prescriptions").WithTags("Prescriptions");
-        prescriptions.MapPost("", Issue).RequireAuthorization(Policies.Doctor)
-            .WithSummary("Prescribe (verified doctors), for a patient by id or for the author of a thread you answered");
-        prescriptions.MapGet("", List).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("A patient's own prescriptions, or the ones a doctor issued; newest first");
-        prescriptions.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn)
+        prescriptions.MapPost("", Issue).RequireAuthorization(Policies.Doctor).WithName("issuePrescription")
+            .WithSummary("Prescribe (verified doctors), for a patient by id or for the author of a thread you answered").Refuses(404, 422);
+        prescriptions.MapGet("", List).RequireAuthorization(Policies.SignedIn).WithName("listPrescriptions")
+            .WithSummary("A patient's own prescriptions, or the ones a doctor issued; newest first").Refuses(403);
+        prescriptions.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithName("getPrescription")
             .WithSummary("One prescription: its patient, its doctor, pharmacists and admins");
-        prescriptions.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.Doctor).WithSummary("Withdraw a prescription you issued");
+        prescriptions.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.Doctor).WithName("cancelPrescription")
+            .WithSummary("Withdraw a prescription you issued").Refuses(409);
         return app;
     }
 
-    static async Task<Created<PrescriptionResponse>> Issue(PrescriptionRequest request, IGrainFactory grains, HttpContext context)
+    static async Task<Created<PrescriptionView>> Issue(PrescriptionRequest request, Caller doctor, IGrainFactory grains)
     {
-        var issued = await grains.GetGrain<IPrescriptionsGrain>(0).Issue(context.ToCaller(), request.ToPrescription());
-        return TypedResults.Created($"/api/prescriptions/{issued.Id}", PrescriptionResponse.From(issued));
+        var issued = await grains.GetGrain<IPrescriptionsGrain>(0).Issue(doctor, request.ToPrescription());
+        return TypedResults.Created($"/api/prescriptions/{issued.Id}", issued);
     }
 
-    static async Task<Ok<Paged<PrescriptionResponse>>> List(int? page, int? pageSize, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(Paged<PrescriptionResponse>.From(
-            await grains.GetGrain<IPrescriptionsGrain>(0).List(context.ToCaller(), Paging.From(page, pageSize)), PrescriptionResponse.From));
+    static async Task<Ok<PagedResult<PrescriptionView>>> List([AsParameters] PageQuery paging, Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IPrescriptionsGrain>(0).List(caller, paging.ToRequest()));
 
-    static async Task<Ok<PrescriptionResponse>> Get(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(PrescriptionResponse.From(await Prescription(grains, id).View(context.ToCaller())));
+    static async Task<Ok<PrescriptionView>> Get(string id, Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await Prescription(grains, id).View(caller));
 
-    static async Task<Ok<PrescriptionResponse>> Cancel(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(PrescriptionResponse.From(await Prescription(grains, id).Cancel(context.ToCaller())));
+    static async Task<Ok<PrescriptionView>> Cancel(string id, Caller doctor, IGrainFactory grains) =>
+        TypedResults.Ok(await Prescription(grains, id).Cancel(doctor));
 
     private static IPrescriptionGrain Prescription(IGrainFactory grains, string id) =>
         ProductIds.IsCanonical(id) ? grains.GetGrain<IPrescriptionGrain>(id) : throw DomainException.NotFound("No such prescription.");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MedPlatform.Api.Auth;
 using MedPlatform.Audit;
+using MedPlatform.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,17 +51,22 @@ public static class DashboardSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMedPlatformDashboard(this IEndpointRouteBuilder app)
+    /// <summary>The API's way in to the dashboard: a session cookie for an administrator's bearer token.</summary>
+    public static IEndpointRouteBuilder MapDashboardSessionApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/admin/dashboard-session", OpenSession).RequireAuthorization(Policies.Admin)
-            .WithTags("Administration").WithSummary("A 30-minute cookie for the Orleans Dashboard at /dashboard");
+            .WithTags("Administration").WithName("openDashboardSession").WithSummary("A 30-minute cookie for the Orleans Dashboard at /dashboard");
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapMedPlatformDashboard(this IEndpointRouteBuilder app)
+    {
         app.MapOrleansDashboard(Path).RequireAuthorization(Policy).ExcludeFromDescription();
         return app;
     }
 
-    static async Task<NoContent> OpenSession(HttpContext context, IGrainFactory grains)
+    static async Task<NoContent> OpenSession(Caller admin, HttpContext context, IGrainFactory grains)
     {
-        var admin = context.ToCaller();
         var identity = new ClaimsIdentity(
             [new Claim(ClaimNames.Subject, admin.UserId), new Claim(ClaimNames.Role, ClaimNames.RoleValue(MedPlatform.Identity.Role.Admin))],
             Scheme, ClaimNames.Name, ClaimNames.Role);

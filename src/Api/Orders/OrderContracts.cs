@@ -2,8 +2,9 @@ using MedPlatform.Orders;
 
 namespace MedPlatform.Api.Orders;
 
-// The JSON shapes of the order endpoints (see shared/API.md). Request fields are nullable so a
-// missing field is reported as a per-field 400. There is no price or total in any request.
+// The request bodies of the order endpoints (see shared/API.md); orders are answered as the
+// grains' OrderView. Fields are nullable so a missing field is reported as a per-field 400. There
+// is no price or total in any request.
 
 public sealed record AddressRequest(string? Name, string? Line1, string? City, string? PostalCode, string? Country);
 
@@ -18,23 +19,6 @@ public sealed record CheckoutRequest(AddressRequest? ShippingAddress, PaymentReq
 public sealed record RejectRequest(string? Reason);
 
 public sealed record ShipRequest(string? TrackingNumber);
-
-public sealed record OrderItemResponse(string ProductId, string Name, int Quantity, long UnitPriceCents, string? PrescriptionId);
-
-/// <summary>A step of the order: when, who moved it on (a user id; null for the order service itself), and why.</summary>
-public sealed record HistoryResponse(OrderStatus Status, DateTimeOffset At, string? Note, string? ActorId);
-
-public sealed record AddressResponse(string Name, string Line1, string City, string PostalCode, string Country);
-
-public sealed record OrderResponse(
-    string Id, OrderStatus Status, long TotalCents, IReadOnlyList<OrderItemResponse> Items, AddressResponse ShippingAddress,
-    string? TrackingNumber, IReadOnlyList<HistoryResponse> History, string CardLast4, string? PaymentId, DateTimeOffset CreatedAt, int Version)
-{
-    public static OrderResponse From(OrderView o) =>
-        new(o.Id, o.Status, o.TotalCents, o.Items.Select(i => new OrderItemResponse(i.ProductId, i.Name, i.Quantity, i.UnitPriceCents, i.PrescriptionId)).ToList(),
-            new AddressResponse(o.ShippingAddress.Name, o.ShippingAddress.Line1, o.ShippingAddress.City, o.ShippingAddress.PostalCode, o.ShippingAddress.Country),
-            o.TrackingNumber, o.History.Select(h => new HistoryResponse(h.Status, h.At, h.Note, h.ActorId)).ToList(), o.CardLast4, o.PaymentId, o.CreatedAt, o.Version);
-}
 
 /// <summary>
 /// One server-sent "status" event: a step in the order's history. <see cref="Version"/> is the

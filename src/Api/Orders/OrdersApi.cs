@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedPlatform.Api.Auth;
 using MedPlatform.Api.Common;
+using MedPlatform.Api.Operations;
 using MedPlatform.Common;
 using MedPlatform.Mall;
 using MedPlatform.Orders;
@@ -18,45 +19,52 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
-        orders.MapPost("", Checkout).RequireAuthorization(Policies.Patient).RequireRateLimiting(Operations.RateLimits.Checkout)
-            .WithMetadata(new Errors.RepeatableWithIdempotencyKey())
-            .WithSummary("Check out the cart (send an Idempotency-Key); processing continues after the 202");
-        orders.MapGet("", Mine).RequireAuthorization(Policies.Patient).WithSummary("Your orders, newest first");
-        orders.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithSummary("An order with its history (its patient, pharmacists, admins)");
-        orders.MapGet("/{id}/events", Events).RequireAuthorization(Policies.Patient).WithSummary("Server-sent events: one 'status' event per change");
-        orders.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Cancel before shipping (its patient, pharmacists, admins); refunded if already paid");
+        orders.MapPost("", Checkout).RequireAuthorization(Policies.Patient).RequireRateLimiting(RateLimits.Checkout)
+            .WithMetadata(new Errors.RepeatableWithIdempotencyKey()).WithName("checkout")
+            .WithSummary("Check out the cart (send an Idempotency-Key); processing continues after the 202").Refuses(409, 422);
+        orders.MapGet("", Mine).RequireAuthorization(Policies.Patient).WithName("listMyOrders").WithSummary("Your orders, newest first");
+        orders.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithName("getOrder")
+            .WithSummary("An order with its history (its patient, pharmacists, admins)");
+        orders.MapGet("/{id}/events", Events).RequireAuthorization(Policies.Patient).WithName("followOrder")
+            .WithSummary("Server-sent events: one 'status' event per change")
+            .WithDescription("A `text/event-stream` of `status` events whose data is a StatusEvent; the stream ends when the order can change no more.")
+            .Produces<StatusEvent>(StatusCodes.Status200OK, "text/event-stream");
+        orders.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.SignedIn).WithName("cancelOrder")
+            .WithSummary("Cancel before shipping (its patient, pharmacists, admins); refunded if already paid").Refuses(409);
 
         var pharmacy = app.MapGroup("/api/pharmacy/orders").WithTags("Pharmacy");
-        pharmacy.MapGet("", Queue).RequireAuthorization(Policies.Staff).WithSummary("Orders by status, oldest first");
-        pharmacy.MapPost("/{id}/approve", Approve).RequireAuthorization(Policies.Pharmacist).WithSummary("Prescription review passed");
-        pharmacy.MapPost("/{id}/reject", Reject).RequireAuthorization(Policies.Pharmacist).WithSummary("Refuse: refund, stock and prescriptions restored");
-        pharmacy.MapPost("/{id}/ship", Ship).RequireAuthorization(Policies.Pharmacist).WithSummary("Hand over to the carrier with a tracking number");
-        pharmacy.MapPost("/{id}/deliver", Deliver).RequireAuthorization(Policies.Pharmacist).WithSummary("Delivered to the patient");
+        pharmacy.MapGet("", Queue).RequireAuthorization(Policies.Staff).WithName("listPharmacyOrders").WithSummary("Orders by status, oldest first");
+        pharmacy.MapPost("/{id}/approve", Approve).RequireAuthorization(Policies.Pharmacist).WithName("approveOrder")
+            .WithSummary("Prescription review passed").Refuses(409);
+        pharmacy.MapPost("/{id}/reject", Reject).RequireAuthorization(Policies.Pharmacist).WithName("rejectOrder")
+            .WithSummary("Refuse: refund, stock and prescriptions restored").Refuses(409);
+        pharmacy.MapPost("/{id}/ship", Ship).RequireAuthorization(Policies.Pharmacist).WithName("shipOrder")
+            .WithSummary("Hand over to the carrier with a tracking number").Refuses(409);
+        pharmacy.MapPost("/{id}/deliver", Deliver).RequireAuthorization(Policies.Pharmacist).WithName("deliverOrder")
+            .WithSummary("Delivered to the patient").Refuses(409);
         return app;
     }
 
-    static async Task<Accepted<OrderResponse>> Checkout(CheckoutRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        IGrainFactory grains, HttpContext context, TimeProvider clock, MedPlatform.Hosting.PlatformMetrics metrics)
+    static async Task<Accepted<OrderView>> Checkout(CheckoutRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        Caller patient, IGrainFactory grains, TimeProvider clock, MedPlatform.Hosting.PlatformMetrics metrics)
     {
-        var patient = context.ToCaller();
         var key = OrderValidation.IdempotencyKey(idempotencyKey);
         var (address, card) = request.ToCheckout(clock);
         var order = await grains.GetGrain<ICheckoutGrain>(MedPlatform.Orders.CheckoutGrain.KeyFor(patient.UserId, key)).Checkout(patient, address, card);
         metrics.CheckoutAccepted();
-        return TypedResults.Accepted($"/api/orders/{order.Id}", OrderResponse.From(order));
+        return TypedResults.Accepted($"/api/orders/{order.Id}", order);
     }
 
-    static async Task<Ok<Paged<OrderResponse>>> Mine(int? page, int? pageSize, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(Paged<OrderResponse>.From(await grains.GetGrain<IOrdersGrain>(0).Mine(context.ToCaller(), Paging.From(page, pageSize)), OrderResponse.From));
+    static async Task<Ok<PagedResult<OrderView>>> Mine([AsParameters] PageQuery paging, Caller patient, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Mine(patient, paging.ToRequest()));
 
-    static async Task<Ok<OrderResponse>> Get(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, id).View(context.ToCaller())));
+    static async Task<Ok<OrderView>> Get(string id, Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await Order(grains, id).View(caller));
 
-    static async Task<Ok<OrderResponse>> Cancel(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, id).Cancel(context.ToCaller())));
+    static async Task<Ok<OrderView>> Cancel(string id, Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await Order(grains, id).Cancel(caller));
 
-    static async Task<Ok<Paged<OrderResponse>>> Queue(string? status, int? page, int? pageSize, IGrainFactory grains, HttpContext context)
+    static async Task<Ok<PagedResult<OrderView>>> Queue(string? status, [AsParameters] PageQuery paging, Caller staff, IGrainFactory grains)
     {
         OrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -65,29 +73,27 @@ public static class OrdersApi
                 ? parsed
                 : throw DomainException.Invalid("status", "Use one of: " + string.Join(", ", Enum.GetNames<OrderStatus>().Select(JsonNamingPolicy.CamelCase.ConvertName)) + ".");
         }
-        var orders = await grains.GetGrain<IOrdersGrain>(0).Queue(context.ToCaller(), new OrderQuery(wanted, Paging.From(page, pageSize)));
-        return TypedResults.Ok(Paged<OrderResponse>.From(orders, OrderResponse.From));
+        return TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Queue(staff, new OrderQuery(wanted, paging.ToRequest())));
     }
 
-    static async Task<Ok<OrderResponse>> Approve(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, id).Approve(context.ToCaller())));
+    static async Task<Ok<OrderView>> Approve(string id, Caller pharmacist, IGrainFactory grains) =>
+        TypedResults.Ok(await Order(grains, id).Approve(pharmacist));
 
-    static async Task<Ok<OrderResponse>> Reject(string id, RejectRequest request, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, id).Reject(context.ToCaller(), request.Reason())));
+    static async Task<Ok<OrderView>> Reject(string id, RejectRequest request, Caller pharmacist, IGrainFactory grains) =>
+        TypedResults.Ok(await Order(grains, id).Reject(pharmacist, request.Reason()));
 
-    static async Task<Ok<OrderResponse>> Ship(string id, ShipRequest request, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, id).Ship(context.ToCaller(), request.TrackingNumber())));
+    static async Task<Ok<OrderView>> Ship(string id, ShipRequest request, Caller pharmacist, IGrainFactory grains) =>
+        TypedResults.Ok(await Order(grains, id).Ship(pharmacist, request.TrackingNumber()));
 
-    static async Task<Ok<OrderResponse>> Deliver(string id, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, id).Deliver(context.ToCaller())));
+    static async Task<Ok<OrderView>> Deliver(string id, Caller pharmacist, IGrainFactory grains) =>
+        TypedResults.Ok(await Order(grains, id).Deliver(pharmacist));
 
     /// <summary>
     /// Server-sent events: every step of the order's history as a "status" event, from the first,
     /// then each new one as it happens; the stream ends when the order can change no more.
     /// </summary>
-    static async Task Events(string id, IGrainFactory grains, HttpContext context, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    static async Task Events(string id, Caller caller, IGrainFactory grains, HttpContext context, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
-        var caller = context.ToCaller();
         var order = Order(grains, id);
         var view = await order.View(caller);
         var response = context.Response;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MedPlatform.Forum;
 
 /// <summary>A question as asked: validated at the Api, checked again by the Thread grain.</summary>
@@ -22,7 +24,7 @@ public sealed record ThreadView(
     [property: Id(8)] IReadOnlyList<FollowUpView> FollowUps,
     [property: Id(9)] string? AcceptedAnswerId,
     /// <summary>Whether the viewer asked this question (may follow up and accept).</summary>
-    [property: Id(10)] bool AskedByViewer);
+    [property: Id(10), JsonPropertyName("askedByMe")] bool AskedByViewer);
 
 [GenerateSerializer, Immutable, Alias("MedPlatform.AnswerView")]
 public sealed record AnswerView(
@@ -33,7 +35,7 @@ public sealed record AnswerView(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] bool Accepted,
     [property: Id(6)] int Endorsements,
-    [property: Id(7)] bool EndorsedByViewer);
+    [property: Id(7), JsonPropertyName("endorsedByMe")] bool EndorsedByViewer);
 
 [GenerateSerializer, Immutable, Alias("MedPlatform.FollowUpView")]
 public sealed record FollowUpView(

@@ -16,7 +16,7 @@ public sealed record CartLineView(
     /// <summary>Why the line is unavailable, in words for the patient.</summary>
     [property: Id(7)] string? Problem,
     /// <summary>The line is unavailable only because there is not enough stock (a conflict, not a broken rule).</summary>
-    [property: Id(8)] bool ShortOfStock = false);
+    [property: Id(8), HiddenFromClients] bool ShortOfStock = false);
 
 [GenerateSerializer, Immutable, Alias("MedPlatform.CartView")]
 public sealed record CartView(

@@ -1,3 +1,5 @@
+using MedPlatform.Common;
+
 namespace MedPlatform.Orders;
 
 /// <summary>
@@ -60,7 +62,7 @@ public sealed record OrderHistoryEntry(
 [GenerateSerializer, Immutable, Alias("MedPlatform.OrderView")]
 public sealed record OrderView(
     [property: Id(0)] string Id,
-    [property: Id(1)] string PatientId,
+    [property: Id(1), HiddenFromClients] string PatientId,
     [property: Id(2)] OrderStatus Status,
     [property: Id(3)] long TotalCents,
     [property: Id(4)] IReadOnlyList<OrderItemView> Items,

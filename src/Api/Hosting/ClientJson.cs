@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using MedPlatform.Common;
+
+namespace MedPlatform.Api.Hosting;
+
+/// <summary>
+/// The JSON every answer (and the OpenAPI document's schemas) is written with: camelCase, enums as
+/// camelCase strings, null fields written as null (clients can rely on every contract field being
+/// present), and the views' <see cref="HiddenFromClientsAttribute"/> fields left out, so a grain's
+/// view is the response itself.
+/// </summary>
+public static class ClientJson
+{
+    public static IServiceCollection AddMedPlatformJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(LeaveOutHiddenFields);
+        });
+
+    private static void LeaveOutHiddenFields(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object)
+            return;
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].AttributeProvider?.IsDefined(typeof(HiddenFromClientsAttribute), inherit: false) == true)
+                type.Properties.RemoveAt(i);
+        }
+    }
+}
