@@ -54,6 +54,17 @@ if ! dotnet build MedPlatform.sln -c Release -nologo -clp:ErrorsOnly >"$RESULTS/
   exit 1
 fi
 
+# The contract's linter (Redocly CLI, pinned in contract/package-lock.json) and the C# client's
+# generator (Kiota, pinned in dotnet-tools.json), which the Api tests run; Lighthouse (pinned in
+# tests/Lighthouse), which the browser tests run.
+say "Installing the test tools"
+if ! { npm ci --prefix contract --no-audit --no-fund --loglevel=error && npm ci --prefix tests/Lighthouse --no-audit --no-fund --loglevel=error \
+       && dotnet tool restore; } >"$RESULTS/test-tools.log" 2>&1; then
+  cat "$RESULTS/test-tools.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 # --- Test suites -------------------------------------------------------------------------------
 SUITES=(tests/Grains.Tests tests/Api.Tests tests/Cluster.Tests tests/Browser.Tests)
 passed=0

@@ -8,6 +8,23 @@ namespace MedPlatform.Api.Tests;
 public sealed class PublicReadCachingTests(EmbeddedApiFactory api)
 {
     [Fact]
+    public async Task A_public_read_is_sent_compressed_to_a_client_that_accepts_it()
+    {
+        using var http = api.CreateClient();
+        var plain = await http.GetStringAsync("/api/products?pageSize=40");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products?pageSize=40");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        await using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        Assert.Equal(plain, await new StreamReader(brotli).ReadToEndAsync());
+        Assert.True(compressed.Length < System.Text.Encoding.UTF8.GetByteCount(plain) / 2, $"{compressed.Length} bytes compressed");
+    }
+
+    [Fact]
     public async Task A_visitors_read_is_cacheable_for_five_seconds_and_served_again_from_the_cache()
     {
         var actors = await MallActors.GetAsync(api);

@@ -41,6 +41,34 @@ public sealed partial class WebAppHostingTests(EmbeddedApiFactory api)
     }
 
     [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Built_assets_are_sent_compressed_to_a_browser_that_accepts_it(string encoding)
+    {
+        var index = await client.GetAsync("/");
+        var script = ScriptPath().Match(index.Body).Groups[1].Value;
+        using var http = api.CreateClient();
+        var plain = await http.GetByteArrayAsync(script);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < plain.Length / 2, $"{compressed.Length} bytes {encoding} for {plain.Length} plain");
+        using var decompressed = new MemoryStream();
+        await using (var stream = encoding == "br"
+            ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress))
+        {
+            await stream.CopyToAsync(decompressed);
+        }
+        Assert.Equal(plain, decompressed.ToArray());
+    }
+
+    [Theory]
     [InlineData("/api/forum/nothing-here")]
     [InlineData("/health/nothing-here")]
     [InlineData("/openapi/v2.json")]

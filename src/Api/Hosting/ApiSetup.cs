@@ -28,6 +28,14 @@ public static class ApiSetup
             kestrel.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes;
         });
 
+        // Run from the build output (dotnet run, the tests), the web app's compressed copies live beside
+        // the build (obj/): the build's manifest says where, in every environment, not only in
+        // Development. A published app has them in wwwroot and no such manifest, so this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
+        // The files are rebuilt by the build, never edited in place (`npm run dev` is for working on the
+        // app): ASP.NET Core's watch for edited files would otherwise serve them recompressed at level
+        // "none" and uncacheable whenever a timestamp differs from the build's.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.Services.AddMedPlatformJson();
         builder.Services.AddCallerBinding();
         builder.Services.AddMedPlatformProblemDetails();
@@ -38,6 +46,7 @@ public static class ApiSetup
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddMedPlatformHealth();
         builder.Services.AddMedPlatformOutputCache();
+        builder.Services.AddMedPlatformResponseCompression();
         builder.Services.AddMedPlatformOpenApi();
         builder.Services.TryAddSingleton<PlatformMetrics>();
         builder.AddMedPlatformObservability("medplatform-api", TelemetryNames.Meters, TelemetryNames.ActivitySources);
@@ -49,6 +58,7 @@ public static class ApiSetup
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMedPlatformResponseCompression();
         app.UseMiddleware<RequestBodyLimit>(app.Services.GetRequiredService<ApiOptions>().MaxRequestBodyBytes);
         app.UseMedPlatformWebApp();
         // Only a separate silo can go away under a request; in embedded mode it is this process.

@@ -18,23 +18,37 @@ public static class WebAppHosting
 
     public static WebApplication UseMedPlatformWebApp(this WebApplication app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = file =>
-            {
-                var headers = file.Context.Response.Headers;
-                AddBrowserHeaders(headers);
-                // Vite names built assets by their content hash, so they never change; the index page does.
-                headers.CacheControl = file.Context.Request.Path.StartsWithSegments("/assets")
-                    ? "public, max-age=31536000, immutable"
-                    : "no-cache";
-            },
-        });
+        // The build lists the built files as static web assets (src/Api/WebApp.targets), compressed
+        // with gzip and brotli; without it (the cluster's Api image, where nginx serves the app) there
+        // is nothing to serve.
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json")))
+            app.MapStaticAssets().AllowAnonymous().Add(WithBrowserHeaders);
         // Not a routed fallback: routing would then answer a wrong method on an API path with the
         // fallback instead of a 405. This runs only where routing found no endpoint at all.
         app.Use((context, next) => IsAppPage(context) ? ServeIndexAsync(context, app.Environment) : next(context));
         return app;
+    }
+
+    /// <summary>
+    /// Every file gets the app's security headers; Vite names the built assets by their content hash,
+    /// so those never change and are cached for good, while the rest (the index page, the service
+    /// worker, the manifest) are revalidated every time (no-cache with an ETag).
+    /// </summary>
+    private static void WithBrowserHeaders(EndpointBuilder endpoint)
+    {
+        var serve = endpoint.RequestDelegate!;
+        var hashed = endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.TrimStart('/').StartsWith("assets/", StringComparison.Ordinal) == true;
+        endpoint.RequestDelegate = context =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                AddBrowserHeaders(headers);
+                headers.CacheControl = hashed ? "public, max-age=31536000, immutable" : "no-cache";
+                return Task.CompletedTask;
+            });
+            return serve(context);
+        };
     }
 
     private static bool IsAppPage(HttpContext context)

@@ -1,7 +1,6 @@
-using MedPlatform.TestSupport;
 using Xunit.Abstractions;
 
-namespace MedPlatform.Cluster.Tests;
+namespace MedPlatform.TestSupport;
 
 /// <summary>
 /// Measurements a test reports (never asserts on): written to the test's output and appended to

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MedPlatform.TestSupport;
+using Xunit.Abstractions;
+
+namespace MedPlatform.Browser.Tests;
+
+/// <summary>
+/// Lighthouse (pinned in tests/Lighthouse, mobile emulation with its simulated slow 4G and CPU, in
+/// Debian's Chromium) on the pages people land on: the home page, the catalog, a product and a
+/// thread. Its scores are printed with the run's figures and held to the targets below. Runs alone
+/// (after the other browser tests), so other tests' work does not take its CPU.
+/// </summary>
+[Collection(nameof(LighthouseRun))]
+public sealed class LighthouseTests(WebPlatform platform, ITestOutputHelper output)
+{
+    private static readonly string LighthouseCli = Path.Combine(RepoLayout.Root, "tests", "Lighthouse", "node_modules", "lighthouse", "cli", "index.js");
+
+    public static TheoryData<string> Pages => new() { "home", "catalog", "product", "thread" };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_scores_at_least_90_for_performance_95_for_seo_and_100_for_accessibility_and_best_practices(string name)
+    {
+        Assert.True(File.Exists(LighthouseCli), $"{LighthouseCli} is missing: run `npm ci` in tests/Lighthouse (scripts/test.sh does).");
+        var url = new Uri(platform.BaseAddress, await PathOf(name));
+
+        var report = await RunLighthouseAsync(url);
+
+        var scores = new[] { "performance", "accessibility", "best-practices", "seo" }
+            .ToDictionary(c => c, c => (int)Math.Round(report["categories"]![c]!["score"]!.GetValue<double>() * 100));
+        output.Report($"Lighthouse (mobile) {name} {url.AbsolutePath}: " + string.Join(", ", scores.Select(s => $"{s.Key} {s.Value}")));
+        var failing = report["audits"]!.AsObject()
+            .Where(a => a.Value!["score"] is JsonValue score && score.GetValue<double>() < 0.9 && a.Value["scoreDisplayMode"]?.GetValue<string>() != "informative")
+            .Select(a => $"{a.Key} {a.Value!["score"]} {a.Value["displayValue"]}");
+        var why = string.Join("; ", failing);
+        Assert.True(scores["performance"] >= 90, $"performance {scores["performance"]}: {why}");
+        Assert.True(scores["accessibility"] == 100, $"accessibility {scores["accessibility"]}: {why}");
+        Assert.True(scores["best-practices"] == 100, $"best practices {scores["best-practices"]}: {why}");
+        Assert.True(scores["seo"] >= 95, $"seo {scores["seo"]}: {why}");
+    }
+
+    private async Task<string> PathOf(string page)
+    {
+        using var http = platform.NewHttpClient();
+        return page switch
+        {
+            "home" => "/",
+            "catalog" => "/medicines",
+            "product" => "/medicines/" + (await http.GetFromJsonAsync<JsonNode>("/api/products?pageSize=1"))!["items"]![0]!["id"]!.GetValue<string>(),
+            "thread" => "/forum/threads/" + (await http.GetFromJsonAsync<JsonNode>("/api/forum/threads?pageSize=1"))!["items"]![0]!["id"]!.GetValue<string>(),
+            _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
+        };
+    }
+
+    private static async Task<JsonNode> RunLighthouseAsync(Uri url)
+    {
+        var profile = Directory.CreateTempSubdirectory("medplatform-lighthouse-").FullName;
+        try
+        {
+            var run = await ToolRun.RunAsync("node",
+            [
+                LighthouseCli, url.ToString(), "--chrome-path=" + WebPlatform.ChromiumPath,
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir=" + profile,
+                "--only-categories=performance,accessibility,best-practices,seo", "--output=json", "--output-path=stdout", "--quiet",
+            ], RepoLayout.Root, TimeSpan.FromMinutes(2));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return JsonNode.Parse(run.Output) ?? throw new InvalidOperationException("Lighthouse printed no report.");
+        }
+        finally
+        {
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        }
+    }
+}
+
+/// <summary>Lighthouse's own collection, run after the others and not beside them: its performance score measures CPU time.</summary>
+[CollectionDefinition(nameof(LighthouseRun), DisableParallelization = true)]
+public sealed class LighthouseRun : ICollectionFixture<WebPlatform>;
