@@ -40,7 +40,7 @@ export async function problemFrom(response: Response): Promise<ApiError> {
 export const unreachable = () => new ApiError(0, "Network error", "The server cannot be reached. Check your connection and try again.");
 
 /** A write refused before sending: nothing is queued to be sent later. */
-export const offlineWrite = () => new ApiError(0, "You are offline", "You are offline: nothing was sent. Try again when you are back online.");
+export const offlineWrite = () => new ApiError(0, "You are offline: nothing was sent. Try again when you are back online.", "");
 
 /** Anything thrown while talking to the API, as an ApiError. */
 export const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, "Error", String(caught)));
