@@ -8,14 +8,19 @@ export async function signIn(email: string, password: string): Promise<User> {
   return data!.user;
 }
 
-/** Revokes the session on the server and forgets it here (in every tab), even if the server cannot be reached. */
-export async function signOut(): Promise<void> {
+/**
+ * Revokes the session on the server and forgets it here (in every tab), even if the server cannot be
+ * reached. `leave` (going to another page) runs in the same update as the forgetting, so the page
+ * being left never draws itself signed out on the way.
+ */
+export async function signOut(leave: () => void): Promise<void> {
   try {
     // Renew first if due, so the token sent is the current one rather than one renewed on the way.
     await renewIfDue();
     const token = refreshToken();
     if (token) await api.POST("/api/auth/logout", { body: { refreshToken: token } });
   } finally {
+    leave();
     endSession();
   }
 }

@@ -69,13 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
     main.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
-  const leave = async () => {
-    try {
-      await signOut();
-    } finally {
-      navigate("/");
-    }
-  };
+  const leave = () => signOut(() => navigate("/"));
 
   return (
     <>
