@@ -1,3 +1,5 @@
+import { maxUnitsPerLine } from "./limits";
+
 // Money and dates as the user's browser says they read them.
 
 const locale = navigator.language || "en";
@@ -28,7 +30,7 @@ const statusNames: Record<string, string> = {
 export const statusName = (status: string) => statusNames[status] ?? status;
 
 /** A whole number of units typed into a quantity box, or null when it is not one (an empty box is not 0). */
-export function parseQuantity(text: string, min: number, max = 100): number | null {
+export function parseQuantity(text: string, min: number, max = maxUnitsPerLine): number | null {
   if (!/^\s*\d{1,4}\s*$/.test(text)) return null;
   const quantity = Number(text);
   return quantity >= min && quantity <= max ? quantity : null;

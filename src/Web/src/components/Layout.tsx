@@ -1,7 +1,9 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { signOut, type User } from "../api";
-import { useUser } from "../hooks";
-import { Link, navigate, useLocation } from "../router";
+import { Link, useLocation, useNavigate, type Location } from "react-router";
+import { signOut } from "../api/account";
+import type { User } from "../api/model";
+import { useUser } from "../api/session";
+import { OfflineBanner } from "./OfflineBanner";
 
 interface NavItem {
   href: string;
@@ -43,15 +45,17 @@ function navFor(user: User | null): NavItem[] {
   }
 }
 
-function isCurrent(item: NavItem, url: URL): boolean {
+// Exact, query included: "/forum?mine=true" is not the current page on "/forum".
+function isCurrent(item: NavItem, location: Location): boolean {
   const [path, query] = item.href.split("?");
-  return url.pathname === path && (query ?? "") === url.search.slice(1);
+  return location.pathname === path && (query ?? "") === location.search.slice(1);
 }
 
 /** The page frame: skip link, header with navigation by role, main landmark, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const user = useUser();
-  const url = useLocation();
+  const location = useLocation();
+  const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -61,16 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
       first.current = false;
       return;
     }
-    main.current?.focus();
-  }, [url.pathname]);
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
-  const leave = async () => {
-    try {
-      await signOut();
-    } finally {
-      navigate("/");
-    }
-  };
+  const leave = () => signOut(() => navigate("/"));
 
   return (
     <>
@@ -78,14 +77,14 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="site-header">
-        <Link href="/" className="brand">
+        <Link to="/" className="brand">
           MedPlatform
         </Link>
         <nav aria-label="Main">
           <ul>
             {navFor(user).map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={isCurrent(item, url) ? "page" : undefined}>
+                <Link to={item.href} aria-current={isCurrent(item, location) ? "page" : undefined}>
                   {item.label}
                 </Link>
               </li>
@@ -104,8 +103,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </>
           ) : (
             <>
-              <Link href={`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in</Link>
-              <Link href="/register" className="button button-small">
+              <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>Sign in</Link>
+              <Link to="/register" className="button button-small">
                 Register
               </Link>
             </>
@@ -113,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <OfflineBanner />
         {children}
       </main>
       <footer className="site-footer">

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
-import type { Paged } from "../api";
-import type { Loaded } from "../hooks";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ApiError } from "../api/ApiError";
+import type { Paged } from "../api/model";
 import { Pager } from "./Pager";
 import { Empty, ErrorMessage, Loading } from "./Status";
 
 interface PagedResultsProps<T> {
-  result: Loaded<Paged<T>>;
+  result: UseQueryResult<Paged<T>, ApiError>;
   /** What is loading, e.g. "Loading questions". */
   loading: string;
   /** Shown when the page has no items. */
@@ -21,7 +22,7 @@ export function PagedResults<T>({ result, loading, empty, summary, hrefFor, chil
   return (
     <>
       {result.error && <ErrorMessage error={result.error} />}
-      {result.loading && <Loading what={loading} />}
+      {result.isPending && <Loading what={loading} />}
       {result.data && (
         <>
           {summary && (

@@ -1,4 +1,4 @@
-import { Link } from "../router";
+import { Link } from "react-router";
 
 interface PagerProps {
   page: number;
@@ -13,11 +13,11 @@ export function Pager({ page, pageSize, totalCount, hrefFor }: PagerProps) {
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label="Pages">
-      {page > 1 ? <Link href={hrefFor(page - 1)}>← Previous</Link> : <span aria-hidden="true" />}
+      {page > 1 ? <Link to={hrefFor(page - 1)}>← Previous</Link> : <span aria-hidden="true" />}
       <span>
         Page {page} of {pages}
       </span>
-      {page < pages ? <Link href={hrefFor(page + 1)}>Next →</Link> : <span aria-hidden="true" />}
+      {page < pages ? <Link to={hrefFor(page + 1)}>Next →</Link> : <span aria-hidden="true" />}
     </nav>
   );
 }

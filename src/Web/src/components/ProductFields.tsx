@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { ApiError } from "../api";
+import { ApiError } from "../api/ApiError";
+import { maxUnitsPerLine } from "../limits";
 import { Field } from "./Field";
 
 // The parts of a product a pharmacist or admin sets both when adding and when editing it.
@@ -22,7 +23,7 @@ export function ProductRulesFields({ value, onChange, error }: { value: ProductR
             type="number"
             inputMode="numeric"
             min={1}
-            max={100}
+            max={maxUnitsPerLine}
             value={value.maxPerOrder}
             onChange={(e) => onChange({ ...value, maxPerOrder: e.target.value })}
           />
@@ -54,7 +55,8 @@ export function PriceField({ value, onChange, error }: { value: string; onChange
 }
 
 /** A quantity as typed could not be read: shown against the quantity like the API's own errors. */
-export const quantityError = (min: number) => new ApiError(400, "Check the quantity", "", { quantity: [`Enter a whole number from ${min} to 100.`] });
+export const quantityError = (min: number) =>
+  new ApiError(400, "Check the quantity", "", { quantity: [`Enter a whole number from ${min} to ${maxUnitsPerLine}.`] });
 
 /** The price as typed could not be read: shown against the price field like the API's own errors. */
 export const priceError = () => new ApiError(400, "Check the price", "", { priceCents: ["Enter a price in euros, like 4.95."] });

@@ -1,6 +1,6 @@
-import type { Product } from "../types";
+import type { Product } from "../api/model";
 import { formatMoney } from "../format";
-import { Link } from "../router";
+import { Link } from "react-router";
 
 export function ProductBadges({ product }: { product: Product }) {
   return (
@@ -23,7 +23,7 @@ export function ProductList({ products, level = 2 }: { products: Product[]; leve
       {products.map((product) => (
         <li key={product.id} className="card">
           <Heading className="card-title">
-            <Link href={`/medicines/${product.id}`}>
+            <Link to={`/medicines/${product.id}`}>
               {product.name} <span className="strength">{product.strength}</span>
             </Link>
           </Heading>

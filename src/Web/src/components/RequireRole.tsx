@@ -1,16 +1,17 @@
 import type { ReactNode } from "react";
-import type { Role } from "../api";
-import { usePageTitle, useUser } from "../hooks";
-import { Link, useLocation } from "../router";
+import { Link, useLocation } from "react-router";
+import type { Role } from "../api/model";
+import { useUser } from "../api/session";
+import { usePageTitle } from "../usePageTitle";
 
 const roleNames: Record<Role, string> = { patient: "patients", doctor: "doctors", pharmacist: "pharmacists", admin: "administrators" };
 
 /** Shows its page only to the given roles: a visitor is asked to sign in, anyone else told whose page it is. */
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const user = useUser();
-  const url = useLocation();
+  const location = useLocation();
   const allowed = user !== null && roles.includes(user.role);
-  return allowed ? <>{children}</> : <NotAllowed roles={roles} signedIn={user !== null} path={url.pathname + url.search} />;
+  return allowed ? <>{children}</> : <NotAllowed roles={roles} signedIn={user !== null} path={location.pathname + location.search} />;
 }
 
 function NotAllowed({ roles, signedIn, path }: { roles: Role[]; signedIn: boolean; path: string }) {
@@ -20,7 +21,7 @@ function NotAllowed({ roles, signedIn, path }: { roles: Role[]; signedIn: boolea
       <section className="panel">
         <h1>Please sign in</h1>
         <p>
-          <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</Link> or <Link href="/register">create an account</Link> to continue.
+          <Link to={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</Link> or <Link to="/register">create an account</Link> to continue.
         </p>
       </section>
     );
@@ -35,10 +36,10 @@ function NotAllowed({ roles, signedIn, path }: { roles: Role[]; signedIn: boolea
 
 /** Invites a visitor to sign in to do something, coming back here afterwards. */
 export function SignInToAct({ action }: { action: string }) {
-  const url = useLocation();
+  const location = useLocation();
   return (
     <p className="invite">
-      <Link href={`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in</Link> or <Link href="/register">register</Link> to {action}.
+      <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>Sign in</Link> or <Link to="/register">register</Link> to {action}.
     </p>
   );
 }

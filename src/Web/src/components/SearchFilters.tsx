@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from "react";
-import type { Named } from "../hooks";
-import { navigate, useLocation, withQuery } from "../router";
+import { useId, useState, type FormEvent } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import type { Named } from "../api/model";
+import { withQuery } from "../query";
 import { NamedOptions } from "./NamedOptions";
 
 interface SearchFiltersProps {
@@ -14,24 +15,24 @@ interface SearchFiltersProps {
 }
 
 /** A search box (query parameter q) with an optional choice; a new search starts at page 1. */
-export function SearchFilters({ path, searchLabel, choice, keep = {} }: SearchFiltersProps) {
-  const url = useLocation();
+export function SearchFilters(props: SearchFiltersProps) {
+  const [searchParams] = useSearchParams();
+  const q = searchParams.get("q") ?? "";
+  const chosen = props.choice ? (searchParams.get(props.choice.name) ?? "") : "";
+  // Following a link to another filtered list (or back) starts the form afresh with that list's filters.
+  return <FiltersForm key={`${chosen}\n${q}`} {...props} q={q} chosen={chosen} />;
+}
+
+function FiltersForm({ path, searchLabel, choice, keep = {}, ...shown }: SearchFiltersProps & { q: string; chosen: string }) {
+  const navigate = useNavigate();
   const id = useId();
-  const q = url.searchParams.get("q") ?? "";
-  const chosenNow = choice ? (url.searchParams.get(choice.name) ?? "") : "";
-  const [search, setSearch] = useState(q);
-  const [chosen, setChosen] = useState(chosenNow);
-  // Following a link to another filtered list (or back) shows that list's filters.
-  useEffect(() => {
-    setSearch(q);
-    setChosen(chosenNow);
-  }, [q, chosenNow]);
+  const [search, setSearch] = useState(shown.q);
+  const [chosen, setChosen] = useState(shown.chosen);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
     navigate(withQuery(path, { ...keep, ...(choice ? { [choice.name]: chosen } : {}), q: search.trim() }));
   };
-
   return (
     <form className="filters" role="search" onSubmit={apply}>
       {choice && (

@@ -1,7 +1,7 @@
-import type { ThreadSummary } from "../types";
+import type { ThreadSummary } from "../api/model";
 import { formatDateTime } from "../format";
-import { nameOf, useDepartments } from "../hooks";
-import { Link } from "../router";
+import { Link } from "react-router";
+import { nameOf, useDepartments } from "../api/reference";
 
 /** Questions as cards; their titles are headings one level below the list's own (h2 on a page of its own). */
 export function ThreadList({ threads, level = 2 }: { threads: ThreadSummary[]; level?: 2 | 3 }) {
@@ -12,7 +12,7 @@ export function ThreadList({ threads, level = 2 }: { threads: ThreadSummary[]; l
       {threads.map((thread) => (
         <li key={thread.id} className="card">
           <Heading className="card-title">
-            <Link href={`/forum/threads/${thread.id}`}>{thread.title}</Link>
+            <Link to={`/forum/threads/${thread.id}`}>{thread.title}</Link>
           </Heading>
           <p className="meta">
             <span>{nameOf(departments, thread.department)}</span> · <span>{thread.authorName}</span> ·{" "}

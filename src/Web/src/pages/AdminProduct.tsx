@@ -1,24 +1,26 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../api";
+import { Link, useParams } from "react-router";
+import { api } from "../api/client";
+import type { Product } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
 import { Field } from "../components/Field";
 import { priceError, PriceField, ProductRulesFields, type ProductRules } from "../components/ProductFields";
 import { ProductBadges } from "../components/ProductList";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
 import { centsToText, formatDateTime, formatMoney, parseCents } from "../format";
-import { useAction, useApiData, usePageTitle } from "../hooks";
-import { Link } from "../router";
-import type { Product } from "../types";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
-export function AdminProduct({ id }: { id: string }) {
+export function AdminProduct() {
   usePageTitle("Edit product");
-  const product = useApiData<Product>(`/api/products/${encodeURIComponent(id)}`);
-  if (product.error) return <ErrorMessage error={product.error} />;
-  if (!product.data) return <Loading what="Loading the product" />;
+  const { id = "" } = useParams();
+  const product = useApiQuery($api.queryOptions("get", "/api/products/{id}", { params: { path: { id } } }));
+  if (!product.data) return product.error ? <ErrorMessage error={product.error} /> : <Loading what="Loading the product" />;
   const p = product.data;
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/admin/products">Products and stock</Link>
+        <Link to="/admin/products">Products and stock</Link>
       </p>
       <h1>
         {p.name} {p.strength}
@@ -27,15 +29,15 @@ export function AdminProduct({ id }: { id: string }) {
         {p.form} · {formatMoney(p.priceCents)} · {p.stock} in stock · changed {formatDateTime(p.updatedAt)} <ProductBadges product={p} />
       </p>
       <p>
-        <Link href={`/medicines/${p.id}`}>See it as customers do</Link>
+        <Link to={`/medicines/${p.id}`}>See it as customers do</Link>
       </p>
-      <Details product={p} onSaved={product.setData} />
-      <Stock product={p} onSaved={product.setData} />
+      <Details product={p} />
+      <Stock product={p} />
     </>
   );
 }
 
-function Details({ product, onSaved }: { product: Product; onSaved: (p: Product) => void }) {
+function Details({ product }: { product: Product }) {
   const [price, setPrice] = useState(centsToText(product.priceCents));
   const [description, setDescription] = useState(product.description);
   const [rules, setRules] = useState<ProductRules>({
@@ -55,14 +57,14 @@ function Details({ product, onSaved }: { product: Product; onSaved: (p: Product)
         description,
         requiresPrescription: rules.requiresPrescription,
         controlled: rules.controlled,
-        maxPerOrder: rules.maxPerOrder ? Number(rules.maxPerOrder) : undefined,
-        clearMaxPerOrder: rules.maxPerOrder ? undefined : true,
+        maxPerOrder: rules.maxPerOrder ? Number(rules.maxPerOrder) : null,
+        clearMaxPerOrder: rules.maxPerOrder ? null : true,
       };
-      const updated = await api<Product>(`/api/products/${encodeURIComponent(product.id)}`, { method: "PUT", body });
-      setPrice(centsToText(updated.priceCents));
-      setDescription(updated.description);
+      const { data: updated } = await api.PUT("/api/products/{id}", { params: { path: { id: product.id } }, body });
+      setPrice(centsToText(updated!.priceCents));
+      setDescription(updated!.description);
       setSaved(true);
-      onSaved(updated);
+      await invalidate("/api/products/{id}", "/api/products");
     });
   };
   return (
@@ -86,14 +88,15 @@ function Details({ product, onSaved }: { product: Product; onSaved: (p: Product)
   );
 }
 
-function Stock({ product, onSaved }: { product: Product; onSaved: (p: Product) => void }) {
+function Stock({ product }: { product: Product }) {
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState("");
   const { busy, error, run } = useAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      onSaved(await api<Product>(`/api/products/${encodeURIComponent(product.id)}/stock`, { method: "POST", body: { delta: Number(delta), reason } }));
+      await api.POST("/api/products/{id}/stock", { params: { path: { id: product.id } }, body: { delta: Number(delta), reason } });
+      await invalidate("/api/products/{id}", "/api/products");
       setDelta("");
       setReason("");
     });

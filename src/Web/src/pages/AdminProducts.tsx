@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { api, type Paged } from "../api";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { nameOf, useCategories } from "../api/reference";
 import { Field } from "../components/Field";
 import { NamedOptions } from "../components/NamedOptions";
 import { DataTable } from "../components/DataTable";
@@ -9,9 +12,9 @@ import { ProductBadges } from "../components/ProductList";
 import { SearchFilters } from "../components/SearchFilters";
 import { FormError } from "../components/Status";
 import { formatMoney, parseCents } from "../format";
-import { nameOf, useAction, useApiData, useCategories, usePageTitle } from "../hooks";
-import { Link, navigate, pageFrom, useLocation, withQuery } from "../router";
-import type { Product } from "../types";
+import { pageFrom, withQuery } from "../query";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 export function AdminProducts() {
   usePageTitle("Products and stock");
@@ -24,11 +27,11 @@ export function AdminProducts() {
 }
 
 function ProductTable() {
-  const url = useLocation();
+  const [search] = useSearchParams();
   const categories = useCategories();
-  const q = url.searchParams.get("q") ?? "";
-  const page = pageFrom(url);
-  const products = useApiData<Paged<Product>>(withQuery("/api/products", { q, page, pageSize: 25 }));
+  const q = search.get("q") ?? "";
+  const page = pageFrom(search);
+  const products = useApiQuery($api.queryOptions("get", "/api/products", { params: { query: { q: q || undefined, page, pageSize: 25 } } }));
   return (
     <section aria-labelledby="products-heading">
       <h1 id="products-heading">Products and stock</h1>
@@ -39,7 +42,7 @@ function ProductTable() {
             {items.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link href={`/admin/products/${p.id}`}>
+                  <Link to={`/admin/products/${p.id}`}>
                     {p.name} {p.strength}
                   </Link>
                 </td>
@@ -62,6 +65,7 @@ const blank = { name: "", category: "", form: "", strength: "", description: "",
 const noRules: ProductRules = { requiresPrescription: false, controlled: false, maxPerOrder: "" };
 
 function NewProduct() {
+  const navigate = useNavigate();
   const categories = useCategories();
   const [form, setForm] = useState(blank);
   const [rules, setRules] = useState(noRules);
@@ -71,8 +75,7 @@ function NewProduct() {
     const priceCents = parseCents(form.price);
     if (priceCents === null) return setError(priceError());
     run(async () => {
-      const product = await api<Product>("/api/products", {
-        method: "POST",
+      const { data: product } = await api.POST("/api/products", {
         body: {
           name: form.name,
           category: form.category,
@@ -83,10 +86,11 @@ function NewProduct() {
           stock: Number(form.stock),
           requiresPrescription: rules.requiresPrescription,
           controlled: rules.controlled,
-          maxPerOrder: rules.maxPerOrder ? Number(rules.maxPerOrder) : undefined,
+          maxPerOrder: rules.maxPerOrder ? Number(rules.maxPerOrder) : null,
         },
       });
-      navigate(`/admin/products/${product.id}`);
+      await invalidate("/api/products");
+      navigate(`/admin/products/${product!.id}`);
     });
   };
   const text = (name: "name" | "form" | "strength", label: string) => (

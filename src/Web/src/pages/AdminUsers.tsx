@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from "react";
-import { api, type Paged, type User } from "../api";
+import { useNavigate, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import type { User } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { nameOf, useDepartments } from "../api/reference";
 import { Field } from "../components/Field";
 import { DataTable } from "../components/DataTable";
 import { PagedResults } from "../components/PagedResults";
 import { FormError } from "../components/Status";
 import { formatDate } from "../format";
-import { nameOf, useAction, useApiData, useDepartments, usePageTitle } from "../hooks";
-import { navigate, pageFrom, useLocation, withQuery } from "../router";
-
-interface ListedUser extends User {
-  createdAt: string;
-}
+import { pageFrom, withQuery } from "../query";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 export function AdminUsers() {
   usePageTitle("Users");
@@ -24,12 +25,17 @@ export function AdminUsers() {
 }
 
 function UserList() {
-  const url = useLocation();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
   const departments = useDepartments();
-  const role = url.searchParams.get("role") ?? "";
-  const verified = url.searchParams.get("verified") ?? "";
-  const page = pageFrom(url);
-  const users = useApiData<Paged<ListedUser>>(withQuery("/api/admin/users", { role, verified, page }));
+  const role = search.get("role") ?? "";
+  const verified = search.get("verified") ?? "";
+  const page = pageFrom(search);
+  const users = useApiQuery(
+    $api.queryOptions("get", "/api/admin/users", {
+      params: { query: { role: role || undefined, verified: verified === "" ? undefined : verified === "true", page } },
+    }),
+  );
   const filter = (next: { role?: string; verified?: string }) => navigate(withQuery("/admin/users", { role, verified, ...next }));
 
   return (
@@ -65,7 +71,7 @@ function UserList() {
                 <td>{user.role}</td>
                 <td>{user.role === "doctor" ? `${user.licenseNumber ?? "—"}${user.department ? `, ${nameOf(departments, user.department)}` : ""}` : ""}</td>
                 <td>{formatDate(user.createdAt)}</td>
-                <td>{user.role === "doctor" && !user.verified ? <VerifyButton user={user} onDone={users.reload} /> : user.verified ? "Yes" : "—"}</td>
+                <td>{user.role === "doctor" && !user.verified ? <VerifyButton user={user} /> : user.verified ? "Yes" : "—"}</td>
               </tr>
             ))}
           </DataTable>
@@ -75,7 +81,7 @@ function UserList() {
   );
 }
 
-function VerifyButton({ user, onDone }: { user: User; onDone: () => void }) {
+function VerifyButton({ user }: { user: User }) {
   const { busy, error, run } = useAction();
   return (
     <>
@@ -86,8 +92,8 @@ function VerifyButton({ user, onDone }: { user: User; onDone: () => void }) {
         aria-label={`Verify licence of ${user.displayName}`}
         onClick={() =>
           run(async () => {
-            await api(`/api/admin/doctors/${encodeURIComponent(user.id)}/verify`, { method: "POST" });
-            onDone();
+            await api.POST("/api/admin/doctors/{id}/verify", { params: { path: { id: user.id } } });
+            await invalidate("/api/admin/users");
           })
         }
       >
@@ -111,7 +117,7 @@ function ClusterDashboard() {
         disabled={busy}
         onClick={() =>
           run(async () => {
-            await api("/api/admin/dashboard-session", { method: "POST" });
+            await api.POST("/api/admin/dashboard-session");
             window.location.assign("/dashboard/");
           })
         }
@@ -129,7 +135,9 @@ function CreateStaff() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      setCreated(await api<User>("/api/admin/users", { method: "POST", body: form }));
+      const { data: user } = await api.POST("/api/admin/users", { body: form });
+      setCreated(user!);
+      await invalidate("/api/admin/users");
       setForm({ email: "", displayName: "", password: "", role: "pharmacist" });
     });
   };

@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../api";
+import { useNavigate } from "react-router";
+import { api } from "../api/client";
+import { invalidate } from "../api/queries";
+import { useDepartments } from "../api/reference";
 import { Field } from "../components/Field";
 import { NamedOptions } from "../components/NamedOptions";
 import { FormError } from "../components/Status";
-import { useAction, useDepartments, usePageTitle } from "../hooks";
-import { navigate } from "../router";
-import type { Thread } from "../types";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 export function Ask() {
   usePageTitle("Ask a doctor");
+  const navigate = useNavigate();
   const departments = useDepartments();
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
@@ -19,8 +22,9 @@ export function Ask() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      const thread = await api<Thread>("/api/forum/threads", { method: "POST", body: { title, body, department, anonymous } });
-      navigate(`/forum/threads/${thread.id}`);
+      const { data: thread } = await api.POST("/api/forum/threads", { body: { title, body, department, anonymous } });
+      await invalidate("/api/forum/threads");
+      navigate(`/forum/threads/${thread!.id}`);
     });
   };
 

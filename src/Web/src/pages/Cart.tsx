@@ -1,17 +1,19 @@
 import { useState } from "react";
-import { api } from "../api";
+import { Link } from "react-router";
+import { api } from "../api/client";
+import { $api, invalidate, useApiQuery } from "../api/queries";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { quantityError } from "../components/ProductFields";
 import { formatMoney, parseQuantity } from "../format";
-import { useAction, useApiData, usePageTitle } from "../hooks";
-import { Link } from "../router";
-import type { Cart as CartData, CartLine } from "../types";
+import { maxUnitsPerLine } from "../limits";
+import type { CartLine } from "../api/model";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 export function Cart() {
   usePageTitle("Cart");
-  const cart = useApiData<CartData>("/api/cart");
-  if (cart.error) return <ErrorMessage error={cart.error} />;
-  if (!cart.data) return <Loading what="Loading your cart" />;
+  const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
+  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} /> : <Loading what="Loading your cart" />;
   const c = cart.data;
   const blocked = c.items.some((line) => !line.available);
 
@@ -20,7 +22,7 @@ export function Cart() {
       <h1>Cart</h1>
       {c.items.length === 0 ? (
         <Empty>
-          Your cart is empty. <Link href="/medicines">Browse medicines</Link>.
+          Your cart is empty. <Link to="/medicines">Browse medicines</Link>.
         </Empty>
       ) : (
         <>
@@ -37,7 +39,7 @@ export function Cart() {
               </thead>
               <tbody>
                 {c.items.map((line) => (
-                  <CartRow key={line.productId} line={line} onChange={cart.setData} />
+                  <CartRow key={line.productId} line={line} />
                 ))}
               </tbody>
               <tfoot>
@@ -57,11 +59,11 @@ export function Cart() {
                 Check out
               </button>
             ) : (
-              <Link href="/checkout" className="button">
+              <Link to="/checkout" className="button">
                 Check out
               </Link>
             )}
-            <Link href="/medicines" className="button button-secondary">
+            <Link to="/medicines" className="button button-secondary">
               Keep shopping
             </Link>
           </p>
@@ -71,23 +73,30 @@ export function Cart() {
   );
 }
 
-function CartRow({ line, onChange }: { line: CartLine; onChange: (cart: CartData) => void }) {
+function CartRow({ line }: { line: CartLine }) {
   const [quantity, setQuantity] = useState(String(line.quantity));
   const { busy, error, setError, run } = useAction();
-  const path = `/api/cart/items/${encodeURIComponent(line.productId)}`;
+  const params = { path: { productId: line.productId } };
   const update = () => {
     // 0 is allowed here: it takes the line out, as the API defines.
     const units = parseQuantity(quantity, 0);
     if (units === null) return setError(quantityError(0));
-    run(async () => onChange(await api<CartData>(path, { method: "PUT", body: { quantity: units, prescriptionId: line.prescriptionId ?? undefined } })));
+    run(async () => {
+      await api.PUT("/api/cart/items/{productId}", { params, body: { quantity: units, prescriptionId: line.prescriptionId } });
+      await invalidate("/api/cart");
+    });
   };
-  const remove = () => run(async () => onChange(await api<CartData>(path, { method: "DELETE" })));
+  const remove = () =>
+    run(async () => {
+      await api.DELETE("/api/cart/items/{productId}", { params });
+      await invalidate("/api/cart");
+    });
   const inputId = `quantity-${line.productId}`;
 
   return (
     <tr>
       <td>
-        <Link href={`/medicines/${line.productId}`}>{line.name}</Link>
+        <Link to={`/medicines/${line.productId}`}>{line.name}</Link>
         {line.requiresPrescription && <span className="badge badge-rx">Prescription</span>}
         {line.problem && <p className="field-error">{line.problem}</p>}
         <FormError error={error} />
@@ -103,7 +112,7 @@ function CartRow({ line, onChange }: { line: CartLine; onChange: (cart: CartData
           type="number"
           inputMode="numeric"
           min={0}
-          max={100}
+          max={maxUnitsPerLine}
           value={quantity}
           onChange={(e) => setQuantity(e.target.value)}
         />

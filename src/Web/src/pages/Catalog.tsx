@@ -1,19 +1,22 @@
-import type { Paged } from "../api";
+import { useSearchParams } from "react-router";
+import { $api, useApiQuery } from "../api/queries";
+import { nameOf, useCategories } from "../api/reference";
 import { PagedResults } from "../components/PagedResults";
 import { ProductList } from "../components/ProductList";
 import { SearchFilters } from "../components/SearchFilters";
-import { nameOf, useApiData, useCategories, usePageTitle } from "../hooks";
-import { pageFrom, useLocation, withQuery } from "../router";
-import type { Product } from "../types";
+import { pageFrom, withQuery } from "../query";
+import { usePageTitle } from "../usePageTitle";
 
 export function Catalog() {
-  const url = useLocation();
+  const [search] = useSearchParams();
   const categories = useCategories();
-  const category = url.searchParams.get("category") ?? "";
-  const q = url.searchParams.get("q") ?? "";
-  const page = pageFrom(url);
+  const category = search.get("category") ?? "";
+  const q = search.get("q") ?? "";
+  const page = pageFrom(search);
   const query = { category, q, page: page > 1 ? page : undefined };
-  const products = useApiData<Paged<Product>>(withQuery("/api/products", { ...query, pageSize: 12 }));
+  const products = useApiQuery(
+    $api.queryOptions("get", "/api/products", { params: { query: { category: category || undefined, q: q || undefined, page, pageSize: 12 } } }),
+  );
   const title = category ? nameOf(categories, category) : "Medicines";
   usePageTitle(title);
 

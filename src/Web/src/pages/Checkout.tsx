@@ -1,11 +1,14 @@
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError } from "../api";
+import { Link, useNavigate } from "react-router";
+import { ApiError } from "../api/ApiError";
+import { api } from "../api/client";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { useUser } from "../api/session";
 import { Field } from "../components/Field";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatMoney } from "../format";
-import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
-import { Link, navigate } from "../router";
-import type { Cart, Order } from "../types";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 const refusals = [400, 409, 413, 422];
 
@@ -28,21 +31,21 @@ type AddressField = (typeof addressFields)[number]["name"];
 export function Checkout() {
   usePageTitle("Checkout");
   const user = useUser();
-  const cart = useApiData<Cart>("/api/cart");
+  const navigate = useNavigate();
+  const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
   const [address, setAddress] = useState<Record<AddressField, string>>({ name: user?.displayName ?? "", line1: "", city: "", postalCode: "", country: "" });
   const [card, setCard] = useState({ cardNumber: "", expiry: "", cvc: "" });
   // One key per attempt: a network retry of the same attempt cannot place a second order.
   const attemptKey = useRef(newKey());
   const { busy, error, run } = useAction();
 
-  if (cart.error) return <ErrorMessage error={cart.error} />;
-  if (!cart.data) return <Loading what="Loading your cart" />;
+  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} /> : <Loading what="Loading your cart" />;
   if (cart.data.items.length === 0)
     return (
       <>
         <h1>Checkout</h1>
         <Empty>
-          Your cart is empty. <Link href="/medicines">Browse medicines</Link>.
+          Your cart is empty. <Link to="/medicines">Browse medicines</Link>.
         </Empty>
       </>
     );
@@ -51,12 +54,12 @@ export function Checkout() {
     event.preventDefault();
     run(async () => {
       try {
-        const order = await api<Order>("/api/orders", {
-          method: "POST",
-          headers: { "Idempotency-Key": attemptKey.current },
+        const { data: order } = await api.POST("/api/orders", {
+          params: { header: { "Idempotency-Key": attemptKey.current } },
           body: { shippingAddress: address, payment: { ...card, cardNumber: card.cardNumber.replace(/[\s-]/g, "") } },
         });
-        navigate(`/orders/${order.id}`);
+        navigate(`/orders/${order!.id}`);
+        void invalidate("/api/cart", "/api/orders");
       } catch (failure) {
         // Refused: the next attempt is a new request. Unreachable, busy or failing: the order may
         // exist, and only the same key finds it again instead of checking out a second time.

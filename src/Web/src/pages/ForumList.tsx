@@ -1,22 +1,28 @@
-import type { Paged } from "../api";
+import { Link, useSearchParams } from "react-router";
+import { $api, useApiQuery } from "../api/queries";
+import { nameOf, useDepartments } from "../api/reference";
+import { useUser } from "../api/session";
 import { PagedResults } from "../components/PagedResults";
 import { SignInToAct } from "../components/RequireRole";
 import { SearchFilters } from "../components/SearchFilters";
 import { ThreadList } from "../components/ThreadList";
-import { nameOf, useApiData, useDepartments, usePageTitle, useUser } from "../hooks";
-import { Link, pageFrom, useLocation, withQuery } from "../router";
-import type { ThreadSummary } from "../types";
+import { pageFrom, withQuery } from "../query";
+import { usePageTitle } from "../usePageTitle";
 
 export function ForumList() {
-  const url = useLocation();
+  const [search] = useSearchParams();
   const user = useUser();
   const departments = useDepartments();
-  const department = url.searchParams.get("department") ?? "";
-  const q = url.searchParams.get("q") ?? "";
-  const mine = url.searchParams.get("mine") === "true" && user !== null;
-  const page = pageFrom(url);
+  const department = search.get("department") ?? "";
+  const q = search.get("q") ?? "";
+  const mine = search.get("mine") === "true" && user !== null;
+  const page = pageFrom(search);
   const query = { department, q, mine, page: page > 1 ? page : undefined };
-  const threads = useApiData<Paged<ThreadSummary>>(withQuery("/api/forum/threads", { ...query, pageSize: 20 }));
+  const threads = useApiQuery(
+    $api.queryOptions("get", "/api/forum/threads", {
+      params: { query: { department: department || undefined, q: q || undefined, mine: mine || undefined, page, pageSize: 20 } },
+    }),
+  );
 
   const title = mine ? (user?.role === "doctor" ? "Threads you answered" : "Your questions") : department ? nameOf(departments, department) : "Forum";
   usePageTitle(title);
@@ -26,7 +32,7 @@ export function ForumList() {
       <div className="page-head">
         <h1>{title}</h1>
         {user?.role === "patient" && (
-          <Link href="/forum/ask" className="button">
+          <Link to="/forum/ask" className="button">
             Ask a question
           </Link>
         )}

@@ -1,17 +1,18 @@
-import type { Paged } from "../api";
+import { Link } from "react-router";
+import { $api, useApiQuery } from "../api/queries";
+import { useDepartments } from "../api/reference";
+import { useUser } from "../api/session";
 import { ProductList } from "../components/ProductList";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
 import { ThreadList } from "../components/ThreadList";
-import { useApiData, useDepartments, usePageTitle, useUser } from "../hooks";
-import { Link } from "../router";
-import type { Product, ThreadSummary } from "../types";
+import { usePageTitle } from "../usePageTitle";
 
 export function Home() {
   usePageTitle("");
   const user = useUser();
   const departments = useDepartments();
-  const latest = useApiData<Paged<ThreadSummary>>("/api/forum/threads?pageSize=5");
-  const medicines = useApiData<Paged<Product>>("/api/products?pageSize=40");
+  const latest = useApiQuery($api.queryOptions("get", "/api/forum/threads", { params: { query: { pageSize: 5 } } }));
+  const medicines = useApiQuery($api.queryOptions("get", "/api/products", { params: { query: { pageSize: 40 } } }));
   // Featured: what anyone can buy straight away (no prescription, in stock).
   const featured = medicines.data?.items.filter((p) => !p.requiresPrescription && !p.controlled && p.stock > 0).slice(0, 8);
 
@@ -22,15 +23,15 @@ export function Home() {
         <p>Ask anonymously if you like, read what others asked, and order medicines — prescription medicines against your doctor's e-prescription.</p>
         <p className="actions">
           {user?.role === "patient" ? (
-            <Link href="/forum/ask" className="button">
+            <Link to="/forum/ask" className="button">
               Ask a doctor
             </Link>
           ) : !user ? (
-            <Link href="/register" className="button">
+            <Link to="/register" className="button">
               Create a free account
             </Link>
           ) : null}
-          <Link href="/medicines" className="button button-secondary">
+          <Link to="/medicines" className="button button-secondary">
             Browse medicines
           </Link>
         </p>
@@ -41,7 +42,7 @@ export function Home() {
         <ul className="chips">
           {departments.map((department) => (
             <li key={department.id}>
-              <Link href={`/forum?department=${encodeURIComponent(department.id)}`}>{department.name}</Link>
+              <Link to={`/forum?department=${encodeURIComponent(department.id)}`}>{department.name}</Link>
             </li>
           ))}
         </ul>
@@ -50,20 +51,20 @@ export function Home() {
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest questions</h2>
         {latest.error && <ErrorMessage error={latest.error} />}
-        {latest.loading && !latest.data && <Loading what="Loading questions" />}
+        {latest.isPending && <Loading what="Loading questions" />}
         {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} level={3} /> : <Empty>No questions yet.</Empty>)}
         <p>
-          <Link href="/forum">All questions →</Link>
+          <Link to="/forum">All questions →</Link>
         </p>
       </section>
 
       <section aria-labelledby="featured-heading">
         <h2 id="featured-heading">Featured medicines</h2>
         {medicines.error && <ErrorMessage error={medicines.error} />}
-        {medicines.loading && !medicines.data && <Loading what="Loading medicines" />}
+        {medicines.isPending && <Loading what="Loading medicines" />}
         {featured && (featured.length ? <ProductList products={featured} level={3} /> : <Empty>No medicines in the catalog yet.</Empty>)}
         <p>
-          <Link href="/medicines">The whole catalog →</Link>
+          <Link to="/medicines">The whole catalog →</Link>
         </p>
       </section>
     </>

@@ -1,5 +1,5 @@
-import { usePageTitle } from "../hooks";
-import { Link } from "../router";
+import { Link } from "react-router";
+import { usePageTitle } from "../usePageTitle";
 
 export function NotFound() {
   usePageTitle("Not found");
@@ -7,7 +7,7 @@ export function NotFound() {
     <section className="panel">
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. Go to the <Link href="/">home page</Link>.
+        There is nothing at this address. Go to the <Link to="/">home page</Link>.
       </p>
     </section>
   );

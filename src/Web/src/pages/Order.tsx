@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState } from "react";
-import { api, ApiError, followEvents } from "../api";
+import { Link, useParams } from "react-router";
+import { api } from "../api/client";
+import type { Order as OrderData } from "../api/model";
+import { followOrderEvents } from "../api/orderEvents";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { useUser } from "../api/session";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatDateTime, formatMoney, statusName } from "../format";
-import { useAction, useApiData, usePageTitle, useUser, type Loaded } from "../hooks";
-import { Link } from "../router";
-import { cancellableStatuses, finishedStatuses, type Cart, type Order as OrderData, type StatusEvent } from "../types";
+import { cancellableStatuses, finishedStatuses } from "../orderStatuses";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
-export function Order({ id }: { id: string }) {
+export function Order() {
   usePageTitle("Order");
+  const { id = "" } = useParams();
   const user = useUser();
-  const order = useApiData<OrderData>(`/api/orders/${encodeURIComponent(id)}`);
-  useLiveStatus(order, user?.role === "patient");
+  const order = useApiQuery($api.queryOptions("get", "/api/orders/{id}", { params: { path: { id } } }));
+  useLiveStatus(order.data, order.refetch, user?.role === "patient");
 
   if (!order.data) return order.error ? <ErrorMessage error={order.error} /> : <Loading what="Loading the order" />;
   const o = order.data;
@@ -19,7 +25,7 @@ export function Order({ id }: { id: string }) {
 
   return (
     <article className="order">
-      <p className="breadcrumb">{user?.role === "patient" ? <Link href="/orders">My orders</Link> : <Link href="/pharmacy">Orders</Link>}</p>
+      <p className="breadcrumb">{user?.role === "patient" ? <Link to="/orders">My orders</Link> : <Link to="/pharmacy">Orders</Link>}</p>
       <h1>Order of {formatDateTime(o.createdAt)}</h1>
       {order.error && <ErrorMessage error={order.error} />}
       <div className="order-status" aria-live="polite">
@@ -45,7 +51,7 @@ export function Order({ id }: { id: string }) {
           {o.items.map((item) => (
             <li key={item.productId}>
               <span>
-                {item.quantity} × <Link href={`/medicines/${item.productId}`}>{item.name}</Link>
+                {item.quantity} × <Link to={`/medicines/${item.productId}`}>{item.name}</Link>
               </span>
               <span className="money">{formatMoney(item.unitPriceCents * item.quantity)}</span>
             </li>
@@ -82,65 +88,55 @@ export function Order({ id }: { id: string }) {
         </ol>
       </section>
 
-      <OrderActions order={o} onChange={order.setData} patient={user?.role === "patient"} />
+      <OrderActions order={o} patient={user?.role === "patient"} />
     </article>
   );
 }
 
-/**
- * Follows the order's server-sent events while it can still change, reloading it on each new
- * step; reconnects after a dropped connection.
- */
-function useLiveStatus(order: Loaded<OrderData>, enabled: boolean) {
-  const id = order.data?.id;
-  const finished = order.data ? finishedStatuses.includes(order.data.status) : true;
-  // An event's version counts the steps of the history up to it.
+/** Follows the order's server-sent events while it can still change, loading it again on each new step. */
+function useLiveStatus(order: OrderData | undefined, reload: () => unknown, enabled: boolean) {
+  const id = order?.id;
+  const finished = order ? finishedStatuses.includes(order.status) : true;
+  // An event's version counts the steps of the history up to it; the stream starts with the whole
+  // history, so only steps newer than what is shown matter.
   const shownSteps = useRef(0);
-  shownSteps.current = order.data?.history.length ?? 0;
-  const { reload } = order;
+  useEffect(() => {
+    shownSteps.current = order?.history.length ?? 0;
+  });
   useEffect(() => {
     if (!enabled || !id || finished) return;
     const controller = new AbortController();
-    const follow = async () => {
-      while (!controller.signal.aborted) {
-        try {
-          // The stream starts with the whole history: only steps newer than what is shown matter.
-          await followEvents(
-            `/api/orders/${encodeURIComponent(id)}/events`,
-            (data) => {
-              if ((data as StatusEvent).version > shownSteps.current) reload();
-            },
-            controller.signal,
-          );
-        } catch (error) {
-          if (controller.signal.aborted || (error instanceof ApiError && error.status >= 400 && error.status < 500)) return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
-    };
-    follow();
+    followOrderEvents(
+      id,
+      (event) => {
+        if (event.version > shownSteps.current) reload();
+      },
+      controller.signal,
+    ).catch(() => undefined); // ended by leaving the page
     return () => controller.abort();
   }, [enabled, id, finished, reload]);
 }
 
-function OrderActions({ order, onChange, patient }: { order: OrderData; onChange: (order: OrderData) => void; patient: boolean }) {
+function OrderActions({ order, patient }: { order: OrderData; patient: boolean }) {
   const { busy, error, run } = useAction();
-  const [restored, setRestored] = useState<Cart | null>(null);
+  const [restored, setRestored] = useState(false);
+  const params = { path: { id: order.id } };
   const cancel = () =>
     run(async () => {
       if (!window.confirm("Cancel this order? Anything paid is refunded.")) return;
-      onChange(await api<OrderData>(`/api/orders/${encodeURIComponent(order.id)}/cancel`, { method: "POST" }));
+      await api.POST("/api/orders/{id}/cancel", { params });
+      await invalidate("/api/orders/{id}", "/api/orders", "/api/pharmacy/orders");
     });
   // A failed or cancelled order emptied the cart: offer to put its items back in one step.
   const reorder = () =>
     run(async () => {
-      let cart: Cart | null = null;
       for (const item of order.items)
-        cart = await api<Cart>(`/api/cart/items/${encodeURIComponent(item.productId)}`, {
-          method: "PUT",
-          body: { quantity: item.quantity, prescriptionId: item.prescriptionId ?? undefined },
+        await api.PUT("/api/cart/items/{productId}", {
+          params: { path: { productId: item.productId } },
+          body: { quantity: item.quantity, prescriptionId: item.prescriptionId },
         });
-      setRestored(cart);
+      await invalidate("/api/cart");
+      setRestored(true);
     });
 
   const canCancel = cancellableStatuses.includes(order.status);
@@ -157,7 +153,7 @@ function OrderActions({ order, onChange, patient }: { order: OrderData; onChange
       {canReorder &&
         (restored ? (
           <p className="alert alert-ok" role="status">
-            The items are back in your cart. <Link href="/checkout">Check out again</Link>
+            The items are back in your cart. <Link to="/checkout">Check out again</Link>
           </p>
         ) : (
           <button type="button" disabled={busy} onClick={reorder}>

@@ -1,15 +1,16 @@
-import type { Paged } from "../api";
+import { Link, useSearchParams } from "react-router";
+import { $api, useApiQuery } from "../api/queries";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";
 import { formatDateTime, formatMoney } from "../format";
-import { useApiData, usePageTitle } from "../hooks";
-import { Link, pageFrom, useLocation, withQuery } from "../router";
-import type { Order } from "../types";
+import { pageFrom, withQuery } from "../query";
+import { usePageTitle } from "../usePageTitle";
 
 export function Orders() {
   usePageTitle("My orders");
-  const page = pageFrom(useLocation());
-  const orders = useApiData<Paged<Order>>(withQuery("/api/orders", { page }));
+  const [search] = useSearchParams();
+  const page = pageFrom(search);
+  const orders = useApiQuery($api.queryOptions("get", "/api/orders", { params: { query: { page } } }));
   return (
     <>
       <h1>My orders</h1>
@@ -18,7 +19,7 @@ export function Orders() {
         loading="Loading your orders"
         empty={
           <>
-            You have no orders yet. <Link href="/medicines">Browse medicines</Link>.
+            You have no orders yet. <Link to="/medicines">Browse medicines</Link>.
           </>
         }
         hrefFor={(p) => withQuery("/orders", { page: p })}
@@ -28,7 +29,7 @@ export function Orders() {
             {items.map((order) => (
               <li key={order.id} className="card">
                 <h2 className="card-title">
-                  <Link href={`/orders/${order.id}`}>Order of {formatDateTime(order.createdAt)}</Link>
+                  <Link to={`/orders/${order.id}`}>Order of {formatDateTime(order.createdAt)}</Link>
                 </h2>
                 <p className="meta">{order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}</p>
                 <p>

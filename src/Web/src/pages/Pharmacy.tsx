@@ -1,22 +1,27 @@
 import { useState, type FormEvent } from "react";
-import { api, type Paged } from "../api";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import type { Order, OrderStatus } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { useUser } from "../api/session";
 import { Field } from "../components/Field";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatDate, formatDateTime, formatMoney, statusName } from "../format";
-import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
-import { Link, navigate, pageFrom, useLocation, withQuery } from "../router";
-import type { Order, OrderStatus, Prescription } from "../types";
+import { pageFrom, withQuery } from "../query";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 const queues: OrderStatus[] = ["awaitingReview", "readyToShip", "shipped", "delivered", "paymentFailed", "refunded", "cancelled"];
 
 export function Pharmacy() {
   usePageTitle("Pharmacy queue");
-  const url = useLocation();
-  const status = (url.searchParams.get("status") as OrderStatus | null) ?? "awaitingReview";
-  const page = pageFrom(url);
-  const orders = useApiData<Paged<Order>>(withQuery("/api/pharmacy/orders", { status, page }));
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const status = queues.find((queue) => queue === search.get("status")) ?? "awaitingReview";
+  const page = pageFrom(search);
+  const orders = useApiQuery($api.queryOptions("get", "/api/pharmacy/orders", { params: { query: { status, page } } }));
   return (
     <>
       <h1>Pharmacy queue</h1>
@@ -39,7 +44,7 @@ export function Pharmacy() {
         {(items) => (
           <ul className="cards">
             {items.map((order) => (
-              <QueueItem key={order.id} order={order} onDone={orders.reload} />
+              <QueueItem key={order.id} order={order} />
             ))}
           </ul>
         )}
@@ -48,25 +53,30 @@ export function Pharmacy() {
   );
 }
 
-function QueueItem({ order, onDone }: { order: Order; onDone: () => void }) {
+function QueueItem({ order }: { order: Order }) {
   const user = useUser();
   const pharmacist = user?.role === "pharmacist";
   const { busy, error, run } = useAction();
   const [reason, setReason] = useState("");
   const [tracking, setTracking] = useState("");
-  const act = (verb: string, body?: unknown) => (event?: FormEvent) => {
+  const params = { path: { id: order.id } };
+  const act = (send: () => Promise<unknown>) => (event?: FormEvent) => {
     event?.preventDefault();
     run(async () => {
-      await api(`/api/pharmacy/orders/${encodeURIComponent(order.id)}/${verb}`, { method: "POST", body });
-      onDone();
+      await send();
+      await invalidate("/api/pharmacy/orders", "/api/orders/{id}", "/api/orders");
     });
   };
+  const approve = act(() => api.POST("/api/pharmacy/orders/{id}/approve", { params }));
+  const reject = act(() => api.POST("/api/pharmacy/orders/{id}/reject", { params, body: { reason } }));
+  const ship = act(() => api.POST("/api/pharmacy/orders/{id}/ship", { params, body: { trackingNumber: tracking } }));
+  const deliver = act(() => api.POST("/api/pharmacy/orders/{id}/deliver", { params }));
   const prescriptionIds = [...new Set(order.items.map((item) => item.prescriptionId).filter((id): id is string => !!id))];
 
   return (
     <li className="card" aria-label={`Order for ${order.shippingAddress.name}`}>
       <h2 className="card-title">
-        <Link href={`/orders/${order.id}`}>Order {order.id.slice(0, 8)}</Link> <OrderStatusBadge status={order.status} />
+        <Link to={`/orders/${order.id}`}>Order {order.id.slice(0, 8)}</Link> <OrderStatusBadge status={order.status} />
       </h2>
       <p className="meta">
         Placed {formatDateTime(order.createdAt)} · {order.shippingAddress.name}, {order.shippingAddress.city} · {formatMoney(order.totalCents)}
@@ -84,10 +94,10 @@ function QueueItem({ order, onDone }: { order: Order; onDone: () => void }) {
       <FormError error={error} fields={["reason", "trackingNumber"]} />
       {pharmacist && order.status === "awaitingReview" && (
         <div className="actions">
-          <button type="button" disabled={busy} onClick={act("approve")}>
+          <button type="button" disabled={busy} onClick={approve}>
             Approve
           </button>
-          <form className="inline-form" onSubmit={act("reject", { reason })}>
+          <form className="inline-form" onSubmit={reject}>
             <Field label="Reason to reject" error={error?.field("reason")}>
               {(control) => <input {...control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
             </Field>
@@ -98,7 +108,7 @@ function QueueItem({ order, onDone }: { order: Order; onDone: () => void }) {
         </div>
       )}
       {pharmacist && order.status === "readyToShip" && (
-        <form className="inline-form" onSubmit={act("ship", { trackingNumber: tracking })}>
+        <form className="inline-form" onSubmit={ship}>
           <Field label="Tracking number" error={error?.field("trackingNumber")}>
             {(control) => <input {...control} value={tracking} maxLength={64} onChange={(e) => setTracking(e.target.value)} />}
           </Field>
@@ -108,7 +118,7 @@ function QueueItem({ order, onDone }: { order: Order; onDone: () => void }) {
         </form>
       )}
       {pharmacist && order.status === "shipped" && (
-        <button type="button" disabled={busy} onClick={act("deliver")}>
+        <button type="button" disabled={busy} onClick={deliver}>
           Mark delivered
         </button>
       )}
@@ -118,7 +128,7 @@ function QueueItem({ order, onDone }: { order: Order; onDone: () => void }) {
 
 /** The prescription a line was bought against, for the pharmacist's review. */
 function PrescriptionDetails({ id }: { id: string }) {
-  const rx = useApiData<Prescription>(`/api/prescriptions/${encodeURIComponent(id)}`);
+  const rx = useApiQuery($api.queryOptions("get", "/api/prescriptions/{id}", { params: { path: { id } } }));
   if (rx.error) return <ErrorMessage error={rx.error} />;
   if (!rx.data) return <Loading what="Loading the prescription" />;
   return (

@@ -1,11 +1,14 @@
 import { useState, type FormEvent, type KeyboardEvent, type MouseEvent } from "react";
-import { api, type Paged } from "../api";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import type { Product } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { useUser } from "../api/session";
 import { Field } from "../components/Field";
 import { FormError, Notice } from "../components/Status";
 import { formatMoney } from "../format";
-import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
-import { Link, navigate, useLocation } from "../router";
-import type { Product, Thread } from "../types";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 interface Line {
   product: Product;
@@ -15,10 +18,11 @@ interface Line {
 export function Prescribe() {
   usePageTitle("Write a prescription");
   const user = useUser();
-  const url = useLocation();
-  const threadId = url.searchParams.get("threadId");
-  const thread = useApiData<Thread>(threadId ? `/api/forum/threads/${encodeURIComponent(threadId)}` : null);
-  const [patientId, setPatientId] = useState(url.searchParams.get("patientId") ?? "");
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const threadId = search.get("threadId");
+  const thread = useApiQuery($api.queryOptions("get", "/api/forum/threads/{id}", { params: { path: { id: threadId ?? "" } } }, { enabled: threadId !== null }));
+  const [patientId, setPatientId] = useState(search.get("patientId") ?? "");
   const [lines, setLinesAndErrors] = useState<Line[]>([]);
   const [repeats, setRepeats] = useState("0");
   const [validDays, setValidDays] = useState("30");
@@ -35,17 +39,17 @@ export function Prescribe() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      await api("/api/prescriptions", {
-        method: "POST",
+      await api.POST("/api/prescriptions", {
         body: {
-          patientId: threadId ? undefined : patientId.trim(),
-          threadId: threadId ?? undefined,
+          patientId: threadId ? null : patientId.trim(),
+          threadId,
           items: lines.map((line) => ({ productId: line.product.id, quantity: Number(line.quantity) })),
           repeats: Number(repeats),
           validDays: Number(validDays),
-          notes: notes.trim() || undefined,
+          notes: notes.trim() || null,
         },
       });
+      await invalidate("/api/prescriptions");
       navigate("/prescriptions");
     });
   };
@@ -57,7 +61,7 @@ export function Prescribe() {
       <FormError error={error} fields={["patientId", "threadId", "items", "repeats", "validDays", "notes", ...lineFields]} />
       {threadId ? (
         <p>
-          For the author of <Link href={`/forum/threads/${threadId}`}>{thread.data?.title ?? "the forum question"}</Link>
+          For the author of <Link to={`/forum/threads/${threadId}`}>{thread.data?.title ?? "the forum question"}</Link>
           {thread.data?.anonymous && " (they stay anonymous to you)"}.
           {error?.field("threadId") && <span className="field-error"> {error.field("threadId")}</span>}
         </p>
@@ -126,7 +130,7 @@ export function Prescribe() {
 function MedicinePicker({ onPick }: { onPick: (product: Product) => void }) {
   const [q, setQ] = useState("");
   const [search, setSearch] = useState("");
-  const results = useApiData<Paged<Product>>(search ? `/api/products?q=${encodeURIComponent(search)}&pageSize=8` : null);
+  const results = useApiQuery($api.queryOptions("get", "/api/products", { params: { query: { q: search, pageSize: 8 } } }, { enabled: search !== "" }));
   const find = (event: FormEvent | MouseEvent | KeyboardEvent) => {
     event.preventDefault();
     setSearch(q.trim());

@@ -1,23 +1,28 @@
-import { api, type Paged } from "../api";
+import { Link, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import type { Prescription } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { useUser } from "../api/session";
 import { PagedResults } from "../components/PagedResults";
 import { FormError } from "../components/Status";
 import { formatDate, statusName } from "../format";
-import { useAction, useApiData, usePageTitle, useUser } from "../hooks";
-import { Link, pageFrom, useLocation, withQuery } from "../router";
-import type { Prescription } from "../types";
+import { pageFrom, withQuery } from "../query";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 export function Prescriptions() {
   const user = useUser();
   usePageTitle(user?.role === "doctor" ? "Issued prescriptions" : "My prescriptions");
-  const page = pageFrom(useLocation());
-  const list = useApiData<Paged<Prescription>>(withQuery("/api/prescriptions", { page }));
+  const [search] = useSearchParams();
+  const page = pageFrom(search);
+  const list = useApiQuery($api.queryOptions("get", "/api/prescriptions", { params: { query: { page } } }));
   const doctor = user?.role === "doctor";
   return (
     <>
       <div className="page-head">
         <h1>{doctor ? "Issued prescriptions" : "My prescriptions"}</h1>
         {doctor && user?.verified && (
-          <Link href="/prescriptions/new" className="button">
+          <Link to="/prescriptions/new" className="button">
             Write a prescription
           </Link>
         )}
@@ -31,7 +36,7 @@ export function Prescriptions() {
         {(items) => (
           <ul className="cards">
             {items.map((rx) => (
-              <PrescriptionCard key={rx.id} prescription={rx} doctor={doctor} onChange={list.reload} />
+              <PrescriptionCard key={rx.id} prescription={rx} doctor={doctor} />
             ))}
           </ul>
         )}
@@ -40,13 +45,13 @@ export function Prescriptions() {
   );
 }
 
-function PrescriptionCard({ prescription: rx, doctor, onChange }: { prescription: Prescription; doctor: boolean; onChange: () => void }) {
+function PrescriptionCard({ prescription: rx, doctor }: { prescription: Prescription; doctor: boolean }) {
   const { busy, error, run } = useAction();
   const withdraw = () =>
     run(async () => {
       if (!window.confirm("Withdraw this prescription? The patient can no longer buy against it.")) return;
-      await api(`/api/prescriptions/${encodeURIComponent(rx.id)}/cancel`, { method: "POST" });
-      onChange();
+      await api.POST("/api/prescriptions/{id}/cancel", { params: { path: { id: rx.id } } });
+      await invalidate("/api/prescriptions", "/api/prescriptions/{id}");
     });
   const active = rx.status === "active";
   return (
@@ -61,7 +66,7 @@ function PrescriptionCard({ prescription: rx, doctor, onChange }: { prescription
         {rx.threadId && (
           <>
             {" · "}
-            <Link href={`/forum/threads/${rx.threadId}`}>forum question</Link>
+            <Link to={`/forum/threads/${rx.threadId}`}>forum question</Link>
           </>
         )}
       </p>
@@ -69,7 +74,7 @@ function PrescriptionCard({ prescription: rx, doctor, onChange }: { prescription
         {rx.items.map((item) => (
           <li key={item.productId}>
             {!doctor && active && item.remaining > 0 ? (
-              <Link href={`/medicines/${item.productId}?prescription=${encodeURIComponent(rx.id)}`}>{item.productName}</Link>
+              <Link to={`/medicines/${item.productId}?prescription=${encodeURIComponent(rx.id)}`}>{item.productName}</Link>
             ) : (
               item.productName
             )}{" "}

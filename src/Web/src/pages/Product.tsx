@@ -1,30 +1,35 @@
 import { useState, type FormEvent } from "react";
-import { api, type Paged } from "../api";
+import { Link, useParams, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import type { Cart, Prescription, Product as ProductData } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { nameOf, useCategories } from "../api/reference";
+import { useUser } from "../api/session";
 import { Field } from "../components/Field";
 import { ProductBadges } from "../components/ProductList";
 import { SignInToAct } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
 import { formatDate, formatMoney, parseQuantity } from "../format";
 import { quantityError } from "../components/ProductFields";
-import { nameOf, useAction, useApiData, useCategories, usePageTitle, useUser } from "../hooks";
-import { Link, useLocation } from "../router";
-import type { Cart, Prescription, Product as ProductData } from "../types";
+import { maxPageSize, maxUnitsPerLine } from "../limits";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
-export function Product({ id }: { id: string }) {
+export function Product() {
+  const { id = "" } = useParams();
   const user = useUser();
   const categories = useCategories();
-  const product = useApiData<ProductData>(`/api/products/${encodeURIComponent(id)}`);
+  const product = useApiQuery($api.queryOptions("get", "/api/products/{id}", { params: { path: { id } } }));
   usePageTitle(product.data?.name ?? "Medicine");
 
-  if (product.error) return <ErrorMessage error={product.error} />;
-  if (!product.data) return <Loading what="Loading the medicine" />;
+  if (!product.data) return product.error ? <ErrorMessage error={product.error} /> : <Loading what="Loading the medicine" />;
   const p = product.data;
   const staff = user?.role === "pharmacist" || user?.role === "admin";
 
   return (
     <article className="product">
       <p className="breadcrumb">
-        <Link href="/medicines">Medicines</Link> › <Link href={`/medicines?category=${encodeURIComponent(p.category)}`}>{nameOf(categories, p.category)}</Link>
+        <Link to="/medicines">Medicines</Link> › <Link to={`/medicines?category=${encodeURIComponent(p.category)}`}>{nameOf(categories, p.category)}</Link>
       </p>
       <h1>{p.name}</h1>
       <p className="meta">
@@ -47,7 +52,7 @@ export function Product({ id }: { id: string }) {
       ) : null}
       {staff && (
         <p>
-          <Link href={`/admin/products/${p.id}`} className="button button-secondary">
+          <Link to={`/admin/products/${p.id}`} className="button button-secondary">
             Edit price, details and stock
           </Link>
         </p>
@@ -61,11 +66,13 @@ function covers(prescription: Prescription, productId: string) {
 }
 
 function AddToCart({ product }: { product: ProductData }) {
-  const url = useLocation();
-  const prescriptions = useApiData<Paged<Prescription>>(product.requiresPrescription ? "/api/prescriptions?pageSize=100" : null);
+  const [search] = useSearchParams();
+  const prescriptions = useApiQuery(
+    $api.queryOptions("get", "/api/prescriptions", { params: { query: { pageSize: maxPageSize } } }, { enabled: product.requiresPrescription }),
+  );
   const usable = prescriptions.data?.items.filter((rx) => covers(rx, product.id)) ?? [];
   const [quantity, setQuantity] = useState("1");
-  const [chosenPrescription, setChosenPrescription] = useState(url.searchParams.get("prescription") ?? "");
+  const [chosenPrescription, setChosenPrescription] = useState(search.get("prescription") ?? "");
   const prescriptionId = usable.some((rx) => rx.id === chosenPrescription) ? chosenPrescription : (usable[0]?.id ?? "");
   const [added, setAdded] = useState<Cart | null>(null);
   const { busy, error, setError, run } = useAction();
@@ -76,7 +83,7 @@ function AddToCart({ product }: { product: ProductData }) {
     if (usable.length === 0)
       return (
         <Notice>
-          This medicine needs a prescription from a verified doctor, and none of yours covers it. <Link href="/forum/ask">Ask a doctor</Link> in the forum.
+          This medicine needs a prescription from a verified doctor, and none of yours covers it. <Link to="/forum/ask">Ask a doctor</Link> in the forum.
         </Notice>
       );
   }
@@ -86,11 +93,12 @@ function AddToCart({ product }: { product: ProductData }) {
     const units = parseQuantity(quantity, 1);
     if (units === null) return setError(quantityError(1));
     run(async () => {
-      const cart = await api<Cart>(`/api/cart/items/${encodeURIComponent(product.id)}`, {
-        method: "PUT",
-        body: { quantity: units, prescriptionId: product.requiresPrescription ? prescriptionId : undefined },
+      const { data: cart } = await api.PUT("/api/cart/items/{productId}", {
+        params: { path: { productId: product.id } },
+        body: { quantity: units, prescriptionId: product.requiresPrescription ? prescriptionId : null },
       });
-      setAdded(cart);
+      setAdded(cart!);
+      void invalidate("/api/cart");
     });
   };
 
@@ -115,14 +123,16 @@ function AddToCart({ product }: { product: ProductData }) {
         </Field>
       )}
       <Field label="Quantity" error={error?.field("quantity")}>
-        {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={100} value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+        {(control) => (
+          <input {...control} type="number" inputMode="numeric" min={1} max={maxUnitsPerLine} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+        )}
       </Field>
       <button type="submit" disabled={busy || product.stock <= 0}>
         {product.stock <= 0 ? "Out of stock" : busy ? "Adding…" : "Put in cart"}
       </button>
       {added && (
         <p className="alert alert-ok" role="status">
-          In your cart: {added.items.find((line) => line.productId === product.id)?.quantity ?? 0} × {product.name}. <Link href="/cart">Go to the cart</Link>
+          In your cart: {added.items.find((line) => line.productId === product.id)?.quantity ?? 0} × {product.name}. <Link to="/cart">Go to the cart</Link>
         </p>
       )}
     </form>

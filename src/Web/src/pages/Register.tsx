@@ -1,15 +1,19 @@
 import { useState, type FormEvent } from "react";
-import { api, signIn } from "../api";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { signIn } from "../api/account";
+import { api } from "../api/client";
+import { useDepartments } from "../api/reference";
 import { Field } from "../components/Field";
 import { NamedOptions } from "../components/NamedOptions";
 import { FormError } from "../components/Status";
-import { useAction, useDepartments, usePageTitle } from "../hooks";
-import { Link, navigate, useLocation } from "../router";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 import { safeNext } from "./SignIn";
 
 export function Register() {
   usePageTitle("Create an account");
-  const url = useLocation();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
   const departments = useDepartments();
   const [form, setForm] = useState({ role: "patient", displayName: "", email: "", password: "", licenseNumber: "", department: "" });
   const { busy, error, run } = useAction();
@@ -18,12 +22,11 @@ export function Register() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      await api("/api/auth/register", {
-        method: "POST",
-        body: { ...form, licenseNumber: doctor ? form.licenseNumber : undefined, department: doctor ? form.department || undefined : undefined },
+      await api.POST("/api/auth/register", {
+        body: { ...form, licenseNumber: doctor ? form.licenseNumber : null, department: doctor ? form.department || null : null },
       });
       await signIn(form.email, form.password);
-      navigate(doctor ? "/forum" : safeNext(url), true);
+      navigate(doctor ? "/forum" : safeNext(search), { replace: true });
     });
   };
 
@@ -87,7 +90,7 @@ export function Register() {
         {busy ? "Creating…" : "Create account"}
       </button>
       <p>
-        Already registered? <Link href={`/sign-in${url.search}`}>Sign in</Link>.
+        Already registered? <Link to={{ pathname: "/sign-in", search: search.toString() }}>Sign in</Link>.
       </p>
     </form>
   );

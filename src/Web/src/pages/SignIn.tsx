@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from "react";
-import { signIn } from "../api";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { signIn } from "../api/account";
 import { Field } from "../components/Field";
 import { FormError } from "../components/Status";
-import { useAction, usePageTitle } from "../hooks";
-import { Link, navigate, useLocation } from "../router";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
 /** Only a path on this site: an address from the query string must not send anyone elsewhere. */
-export function safeNext(url: URL): string {
+export function safeNext(search: URLSearchParams): string {
   try {
-    const next = new URL(url.searchParams.get("next") ?? "/", location.origin);
+    const next = new URL(search.get("next") ?? "/", location.origin);
     return next.origin === location.origin ? next.pathname + next.search + next.hash : "/";
   } catch {
     return "/";
@@ -17,7 +18,8 @@ export function safeNext(url: URL): string {
 
 export function SignIn() {
   usePageTitle("Sign in");
-  const url = useLocation();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { busy, error, run } = useAction();
@@ -25,7 +27,7 @@ export function SignIn() {
     event.preventDefault();
     run(async () => {
       await signIn(email, password);
-      navigate(safeNext(url), true);
+      navigate(safeNext(search), { replace: true });
     });
   };
   return (
@@ -42,7 +44,7 @@ export function SignIn() {
         {busy ? "Signing in…" : "Sign in"}
       </button>
       <p>
-        New here? <Link href={`/register${url.search}`}>Create an account</Link>.
+        New here? <Link to={{ pathname: "/register", search: search.toString() }}>Create an account</Link>.
       </p>
     </form>
   );

@@ -1,21 +1,25 @@
 import { useState, type FormEvent } from "react";
-import { api, type User } from "../api";
+import { Link, useParams } from "react-router";
+import { api } from "../api/client";
+import type { Answer, Thread as ThreadData, User } from "../api/model";
+import { $api, invalidate, useApiQuery } from "../api/queries";
+import { nameOf, useDepartments } from "../api/reference";
+import { useUser } from "../api/session";
 import { Field } from "../components/Field";
 import { SignInToAct } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
 import { formatDateTime } from "../format";
-import { nameOf, useAction, useApiData, useDepartments, usePageTitle, useUser } from "../hooks";
-import { Link } from "../router";
-import type { Answer, Thread as ThreadData } from "../types";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
 
-export function Thread({ id }: { id: string }) {
+export function Thread() {
+  const { id = "" } = useParams();
   const user = useUser();
   const departments = useDepartments();
-  const thread = useApiData<ThreadData>(`/api/forum/threads/${encodeURIComponent(id)}`);
+  const thread = useApiQuery($api.queryOptions("get", "/api/forum/threads/{id}", { params: { path: { id } } }));
   usePageTitle(thread.data?.title ?? "Question");
 
-  if (thread.error) return <ErrorMessage error={thread.error} />;
-  if (!thread.data) return <Loading what="Loading the question" />;
+  if (!thread.data) return thread.error ? <ErrorMessage error={thread.error} /> : <Loading what="Loading the question" />;
   const t = thread.data;
   const isVerifiedDoctor = user?.role === "doctor" && user.verified;
   const answeredByMe = t.answers.some((a) => a.doctorId === user?.id);
@@ -23,7 +27,7 @@ export function Thread({ id }: { id: string }) {
   return (
     <article className="thread">
       <p className="breadcrumb">
-        <Link href="/forum">Forum</Link> › <Link href={`/forum?department=${encodeURIComponent(t.department)}`}>{nameOf(departments, t.department)}</Link>
+        <Link to="/forum">Forum</Link> › <Link to={`/forum?department=${encodeURIComponent(t.department)}`}>{nameOf(departments, t.department)}</Link>
       </p>
       <h1>{t.title}</h1>
       <p className="meta">
@@ -37,7 +41,7 @@ export function Thread({ id }: { id: string }) {
         {t.answers.length === 0 && <p className="empty">No doctor has answered yet.</p>}
         <ol className="answers">
           {t.answers.map((answer) => (
-            <AnswerItem key={answer.id} threadId={t.id} answer={answer} thread={t} user={user} onChange={thread.setData} />
+            <AnswerItem key={answer.id} answer={answer} thread={t} user={user} />
           ))}
         </ol>
       </section>
@@ -59,13 +63,13 @@ export function Thread({ id }: { id: string }) {
       )}
 
       {!user && <SignInToAct action="answer or follow up" />}
-      {t.askedByMe && <PostForm threadId={t.id} kind="follow-ups" label="Your follow-up question" onPosted={thread.reload} />}
+      {t.askedByMe && <PostForm threadId={t.id} kind="follow-ups" label="Your follow-up question" />}
       {isVerifiedDoctor && (
         <>
-          <PostForm threadId={t.id} kind="answers" label="Your answer" onPosted={thread.reload} />
+          <PostForm threadId={t.id} kind="answers" label="Your answer" />
           {answeredByMe && (
             <p>
-              <Link href={`/prescriptions/new?threadId=${encodeURIComponent(t.id)}`} className="button button-secondary">
+              <Link to={`/prescriptions/new?threadId=${encodeURIComponent(t.id)}`} className="button button-secondary">
                 Write a prescription for this patient
               </Link>
             </p>
@@ -78,20 +82,21 @@ export function Thread({ id }: { id: string }) {
 }
 
 interface AnswerItemProps {
-  threadId: string;
   answer: Answer;
   thread: ThreadData;
   user: User | null;
-  onChange: (thread: ThreadData) => void;
 }
 
-function AnswerItem({ threadId, answer, thread, user, onChange }: AnswerItemProps) {
+function AnswerItem({ answer, thread, user }: AnswerItemProps) {
   const { busy, error, run } = useAction();
-  const act = (verb: "accept" | "endorse") =>
+  const params = { path: { id: thread.id, answerId: answer.id } };
+  const act = (send: () => Promise<unknown>) =>
     run(async () => {
-      await api(`/api/forum/threads/${encodeURIComponent(threadId)}/answers/${encodeURIComponent(answer.id)}/${verb}`, { method: "POST" });
-      onChange(await api<ThreadData>(`/api/forum/threads/${encodeURIComponent(threadId)}`));
+      await send();
+      await invalidate("/api/forum/threads/{id}", "/api/forum/threads");
     });
+  const accept = () => act(() => api.POST("/api/forum/threads/{id}/answers/{answerId}/accept", { params }));
+  const endorse = () => act(() => api.POST("/api/forum/threads/{id}/answers/{answerId}/endorse", { params }));
   const canAccept = thread.askedByMe && !answer.accepted;
   const canEndorse = user?.role === "doctor" && user.verified && user.id !== answer.doctorId && !answer.endorsedByMe;
 
@@ -109,18 +114,12 @@ function AnswerItem({ threadId, answer, thread, user, onChange }: AnswerItemProp
       {(canAccept || canEndorse) && (
         <p className="actions">
           {canAccept && (
-            <button type="button" disabled={busy} onClick={() => act("accept")} aria-label={`Accept this answer from ${answer.doctorName}`}>
+            <button type="button" disabled={busy} onClick={accept} aria-label={`Accept this answer from ${answer.doctorName}`}>
               Accept this answer
             </button>
           )}
           {canEndorse && (
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={busy}
-              onClick={() => act("endorse")}
-              aria-label={`Endorse the answer from ${answer.doctorName}`}
-            >
+            <button type="button" className="button-secondary" disabled={busy} onClick={endorse} aria-label={`Endorse the answer from ${answer.doctorName}`}>
               Endorse
             </button>
           )}
@@ -131,15 +130,17 @@ function AnswerItem({ threadId, answer, thread, user, onChange }: AnswerItemProp
   );
 }
 
-function PostForm({ threadId, kind, label, onPosted }: { threadId: string; kind: "answers" | "follow-ups"; label: string; onPosted: () => void }) {
+function PostForm({ threadId, kind, label }: { threadId: string; kind: "answers" | "follow-ups"; label: string }) {
   const [body, setBody] = useState("");
   const { busy, error, run } = useAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      await api(`/api/forum/threads/${encodeURIComponent(threadId)}/${kind}`, { method: "POST", body: { body } });
+      const params = { path: { id: threadId } };
+      if (kind === "answers") await api.POST("/api/forum/threads/{id}/answers", { params, body: { body } });
+      else await api.POST("/api/forum/threads/{id}/follow-ups", { params, body: { body } });
       setBody("");
-      onPosted();
+      await invalidate("/api/forum/threads/{id}", "/api/forum/threads");
     });
   };
   return (

@@ -1,0 +1,43 @@
+import { api } from "./client";
+import { currentUser, endSession, refreshSession, refreshToken, renewIfDue, startSession } from "./session";
+import type { User } from "./model";
+
+export async function signIn(email: string, password: string): Promise<User> {
+  const { data } = await api.POST("/api/auth/login", { body: { email, password } });
+  startSession(data!);
+  return data!.user;
+}
+
+/**
+ * Revokes the session on the server and forgets it here (in every tab), even if the server cannot be
+ * reached. `leave` (going to another page) runs in the same update as the forgetting, so the page
+ * being left never draws itself signed out on the way.
+ */
+export async function signOut(leave: () => void): Promise<void> {
+  try {
+    // Renew first if due, so the token sent is the current one rather than one renewed on the way.
+    await renewIfDue();
+    const token = refreshToken();
+    if (token) await api.POST("/api/auth/logout", { body: { refreshToken: token } });
+  } finally {
+    leave();
+    endSession();
+  }
+}
+
+/**
+ * Checks the stored session when the app loads. Renewing on every load would spend a refresh
+ * token each time, and one lost answer would then sign the user out (a reused token revokes the
+ * session); so the access token is used while it lasts, and the session is renewed only when the
+ * account changed (a doctor's verification is carried in the token).
+ */
+export async function restoreSession(): Promise<void> {
+  const stored = currentUser();
+  if (!stored) return;
+  try {
+    const { data: me } = await api.GET("/api/me");
+    if (me && (me.role !== stored.role || me.verified !== stored.verified)) await refreshSession();
+  } catch {
+    // Signed out by the server (the 401 already cleared the session), or unreachable: the pages say which.
+  }
+}

@@ -1,0 +1,45 @@
+import { fetchEventSource } from "@microsoft/fetch-event-source";
+import { ApiError } from "./ApiError";
+import type { OrderStatusEvent } from "./model";
+import { accessToken, refreshSession, renewIfDue } from "./session";
+
+const reconnectAfter = 2000;
+
+/** Thrown from the stream's callbacks to give up instead of reconnecting. */
+class GiveUp extends Error {}
+
+/**
+ * Follows an order's server-sent "status" events until aborted, reconnecting after a dropped
+ * connection. EventSource cannot send the bearer token, so the stream is read with fetch, the
+ * token as of each (re)connection; a 401 renews the session before the next try.
+ */
+export function followOrderEvents(orderId: string, onStatus: (event: OrderStatusEvent) => void, signal: AbortSignal): Promise<void> {
+  return fetchEventSource(`/api/orders/${encodeURIComponent(orderId)}/events`, {
+    signal,
+    // Status changes should still arrive while the tab is in the background.
+    openWhenHidden: true,
+    fetch: async (input, init) => {
+      await renewIfDue();
+      return fetch(input, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${accessToken() ?? ""}` } });
+    },
+    async onopen(response) {
+      if (response.ok) return;
+      if (response.status === 401 && (await refreshSession())) throw new ApiError(401, "Unauthorized", "");
+      // Not allowed, or gone: another try would be answered the same.
+      if (response.status >= 400 && response.status < 500) throw new GiveUp();
+      throw new ApiError(response.status, response.statusText, "");
+    },
+    onmessage(message) {
+      if (message.data) onStatus(JSON.parse(message.data) as OrderStatusEvent);
+    },
+    onclose() {
+      throw new ApiError(0, "Closed", ""); // the server ended the stream: reconnect
+    },
+    onerror(error) {
+      if (error instanceof GiveUp) throw error;
+      return reconnectAfter;
+    },
+  }).catch((error) => {
+    if (!(error instanceof GiveUp)) throw error;
+  });
+}

@@ -1,0 +1,42 @@
+import { QueryClient, useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
+import type { ClientPathsWithMethod } from "openapi-fetch";
+import createQueryHooks from "openapi-react-query";
+import type { ApiError } from "./ApiError";
+import { api } from "./client";
+import { useUser } from "./session";
+
+declare module "@tanstack/react-query" {
+  interface Register {
+    // The client's middleware throws nothing else.
+    defaultError: ApiError;
+  }
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // A refused request stays refused and an unreachable server is said so at once: nothing retries behind the user's back.
+    queries: { retry: false },
+  },
+});
+
+/** Query options for a GET, keyed by its path template and parameters: `$api.queryOptions("get", "/api/cart")`. */
+export const $api = createQueryHooks(api);
+
+/**
+ * Runs a GET query keyed also by the signed-in user, since what an endpoint shows can depend on who
+ * asks (an anonymous thread shows its author to the author only; a cart is its patient's).
+ */
+export function useApiQuery<TData, TError, TKey extends readonly unknown[]>(
+  options: UseQueryOptions<TData, TError, TData, TKey>,
+): UseQueryResult<TData, ApiError> {
+  const user = useUser();
+  const keyed = { ...options, queryKey: [...options.queryKey, { user: user?.id ?? null }] };
+  return useQuery(keyed as unknown as UseQueryOptions<TData, ApiError, TData>);
+}
+
+type GetPath = ClientPathsWithMethod<typeof api, "get">;
+
+/** Marks what a write changed as stale, whatever its parameters or viewer: shown queries load again. */
+export function invalidate(...paths: GetPath[]): Promise<void> {
+  return Promise.all(paths.map((path) => queryClient.invalidateQueries({ queryKey: ["get", path] }))).then(() => undefined);
+}

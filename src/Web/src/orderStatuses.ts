@@ -1,0 +1,4 @@
+import type { OrderStatus } from "./api/model";
+
+export const finishedStatuses: OrderStatus[] = ["delivered", "paymentFailed", "cancelled", "refunded"];
+export const cancellableStatuses: OrderStatus[] = ["placed", "stockReserved", "paid", "awaitingReview", "readyToShip"];
