@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { Route, Routes, useLocation } from "react-router";
 import { restoreSession } from "./api/account";
 import type { Role } from "./api/model";
@@ -6,9 +6,6 @@ import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
-import { AdminProduct } from "./pages/AdminProduct";
-import { AdminProducts } from "./pages/AdminProducts";
-import { AdminUsers } from "./pages/AdminUsers";
 import { Ask } from "./pages/Ask";
 import { Cart } from "./pages/Cart";
 import { Catalog } from "./pages/Catalog";
@@ -18,13 +15,19 @@ import { Home } from "./pages/Home";
 import { NotFound } from "./pages/NotFound";
 import { Order } from "./pages/Order";
 import { Orders } from "./pages/Orders";
-import { Pharmacy } from "./pages/Pharmacy";
-import { Prescribe } from "./pages/Prescribe";
 import { Prescriptions } from "./pages/Prescriptions";
 import { Product } from "./pages/Product";
 import { Register } from "./pages/Register";
 import { SignIn } from "./pages/SignIn";
 import { Thread } from "./pages/Thread";
+
+// Staff's and doctors' pages load when first opened: visitors and patients, most of the people on a
+// phone, never download them.
+const AdminProduct = lazy(() => import("./pages/AdminProduct").then((m) => ({ default: m.AdminProduct })));
+const AdminProducts = lazy(() => import("./pages/AdminProducts").then((m) => ({ default: m.AdminProducts })));
+const AdminUsers = lazy(() => import("./pages/AdminUsers").then((m) => ({ default: m.AdminUsers })));
+const Pharmacy = lazy(() => import("./pages/Pharmacy").then((m) => ({ default: m.Pharmacy })));
+const Prescribe = lazy(() => import("./pages/Prescribe").then((m) => ({ default: m.Prescribe })));
 
 interface Page {
   path: string;
@@ -66,12 +69,14 @@ export function App() {
     <Layout>
       {ready ? (
         <ErrorBoundary key={pathname}>
-          <Routes>
-            {pages.map(({ path, page, roles }) => (
-              <Route key={path} path={path} element={roles ? <RequireRole roles={roles}>{page}</RequireRole> : page} />
-            ))}
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              {pages.map(({ path, page, roles }) => (
+                <Route key={path} path={path} element={roles ? <RequireRole roles={roles}>{page}</RequireRole> : page} />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
         </ErrorBoundary>
       ) : (
         <Loading />

@@ -4,8 +4,10 @@ import { $api, useApiQuery } from "./queries";
 // Departments and categories change rarely: loaded once and kept for the visit.
 const forTheVisit = { staleTime: Infinity, gcTime: Infinity } as const;
 
+export const departmentsQuery = $api.queryOptions("get", "/api/forum/departments", {}, forTheVisit);
+
 export function useDepartments(): Named[] {
-  return useApiQuery($api.queryOptions("get", "/api/forum/departments", {}, forTheVisit)).data ?? [];
+  return useApiQuery(departmentsQuery).data ?? [];
 }
 
 export function useCategories(): Named[] {

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { $api, useApiQuery } from "../api/queries";
-import { useDepartments } from "../api/reference";
+import { departmentsQuery } from "../api/reference";
 import { useUser } from "../api/session";
 import { ProductList } from "../components/ProductList";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
@@ -10,7 +10,7 @@ import { usePageTitle } from "../usePageTitle";
 export function Home() {
   usePageTitle("");
   const user = useUser();
-  const departments = useDepartments();
+  const departments = useApiQuery(departmentsQuery);
   const latest = useApiQuery($api.queryOptions("get", "/api/forum/threads", { params: { query: { pageSize: 5 } } }));
   const medicines = useApiQuery($api.queryOptions("get", "/api/products", { params: { query: { pageSize: 40 } } }));
   // Featured: what anyone can buy straight away (no prescription, in stock).
@@ -37,36 +37,42 @@ export function Home() {
         </p>
       </section>
 
-      <section aria-labelledby="departments-heading">
-        <h2 id="departments-heading">Departments</h2>
-        <ul className="chips">
-          {departments.map((department) => (
-            <li key={department.id}>
-              <Link to={`/forum?department=${encodeURIComponent(department.id)}`}>{department.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {/* What follows the hero is shown at once, when the departments and the latest questions are in, so nothing already on screen is pushed down. */}
+      {latest.isPending || departments.isPending ? (
+        <Loading what="Loading questions" />
+      ) : (
+        <>
+          <section aria-labelledby="departments-heading">
+            <h2 id="departments-heading">Departments</h2>
+            <ul className="chips">
+              {(departments.data ?? []).map((department) => (
+                <li key={department.id}>
+                  <Link to={`/forum?department=${encodeURIComponent(department.id)}`}>{department.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
 
-      <section aria-labelledby="latest-heading">
-        <h2 id="latest-heading">Latest questions</h2>
-        {latest.error && <ErrorMessage error={latest.error} />}
-        {latest.isPending && <Loading what="Loading questions" />}
-        {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} level={3} /> : <Empty>No questions yet.</Empty>)}
-        <p>
-          <Link to="/forum">All questions →</Link>
-        </p>
-      </section>
+          <section aria-labelledby="latest-heading">
+            <h2 id="latest-heading">Latest questions</h2>
+            {latest.error && <ErrorMessage error={latest.error} />}
+            {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} level={3} /> : <Empty>No questions yet.</Empty>)}
+            <p>
+              <Link to="/forum">All questions →</Link>
+            </p>
+          </section>
 
-      <section aria-labelledby="featured-heading">
-        <h2 id="featured-heading">Featured medicines</h2>
-        {medicines.error && <ErrorMessage error={medicines.error} />}
-        {medicines.isPending && <Loading what="Loading medicines" />}
-        {featured && (featured.length ? <ProductList products={featured} level={3} /> : <Empty>No medicines in the catalog yet.</Empty>)}
-        <p>
-          <Link to="/medicines">The whole catalog →</Link>
-        </p>
-      </section>
+          <section aria-labelledby="featured-heading">
+            <h2 id="featured-heading">Featured medicines</h2>
+            {medicines.error && <ErrorMessage error={medicines.error} />}
+            {medicines.isPending && <Loading what="Loading medicines" />}
+            {featured && (featured.length ? <ProductList products={featured} level={3} /> : <Empty>No medicines in the catalog yet.</Empty>)}
+            <p>
+              <Link to="/medicines">The whole catalog →</Link>
+            </p>
+          </section>
+        </>
+      )}
     </>
   );
 }
