@@ -46,6 +46,13 @@ if [ ${#NEEDED[@]} -gt 0 ]; then
   service nginx stop >/dev/null 2>&1 || true
 fi
 
+# The web app's tools (Vite's PWA plugin, ESLint 10) need Node.js 20.19 or newer.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "Node.js $(node --version) is too old: the web app needs 20.19 or newer." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 # --- Build -------------------------------------------------------------------------------------
 say "Building (Release)"
 if ! dotnet build MedPlatform.sln -c Release -nologo -clp:ErrorsOnly >"$RESULTS/build.log" 2>&1; then
@@ -69,6 +76,17 @@ fi
 SUITES=(tests/Grains.Tests tests/Api.Tests tests/Cluster.Tests tests/Browser.Tests)
 passed=0
 failed=0
+
+# The web app's lint (Prettier, tsc, ESLint with the React hooks rules; no warning allowed) counts as one check.
+say "Linting the web app"
+if (cd src/Web && npm run --silent lint) >"$RESULTS/web-lint.log" 2>&1; then
+  echo "web lint: 1 passed, 0 failed"
+  passed=$((passed + 1))
+else
+  cat "$RESULTS/web-lint.log"
+  echo "web lint: 0 passed, 1 failed"
+  failed=$((failed + 1))
+fi
 for suite in "${SUITES[@]}"; do
   name=$(basename "$suite")
   say "Testing $name"

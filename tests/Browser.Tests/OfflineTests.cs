@@ -47,7 +47,7 @@ public sealed class OfflineTests(WebPlatform platform)
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
 
-        await page.GotoAsync("/medicines");
+        await page.GotoAsync("/medicines?q=paracetamol");
         await Expect(page.Link($"{product["name"]} {product["strength"]}")).ToBeVisibleAsync();
         await page.GotoAsync($"/medicines/{product["id"]}");
         await Expect(page.Heading(product["name"]!.GetValue<string>())).ToBeVisibleAsync();
@@ -63,7 +63,7 @@ public sealed class OfflineTests(WebPlatform platform)
         };
         await page.Context.SetOfflineAsync(true);
 
-        await page.GotoAsync("/medicines");
+        await page.GotoAsync("/medicines?q=paracetamol");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = OfflineBanner })).ToBeVisibleAsync();
         await Expect(page.Link($"{product["name"]} {product["strength"]}")).ToBeVisibleAsync();
         await WebPlatform.ScreenshotAsync(page, "30-offline-catalog");

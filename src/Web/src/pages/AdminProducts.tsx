@@ -4,6 +4,7 @@ import { api } from "../api/client";
 import { $api, invalidate, useApiQuery } from "../api/queries";
 import { nameOf, useCategories } from "../api/reference";
 import { Field } from "../components/Field";
+import { TextField } from "../components/TextField";
 import { NamedOptions } from "../components/NamedOptions";
 import { DataTable } from "../components/DataTable";
 import { PagedResults } from "../components/PagedResults";
@@ -93,16 +94,11 @@ function NewProduct() {
       navigate(`/admin/products/${product!.id}`);
     });
   };
-  const text = (name: "name" | "form" | "strength", label: string) => (
-    <Field label={label} error={error?.field(name)}>
-      {(control) => <input {...control} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />}
-    </Field>
-  );
   return (
     <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="new-product-heading">
       <h2 id="new-product-heading">Add a product</h2>
       <FormError error={error} fields={["name", "category", "form", "strength", "description", "priceCents", "stock", "maxPerOrder"]} />
-      {text("name", "Name")}
+      <TextField label="Name" name="name" form={form} setForm={setForm} error={error} />
       <Field label="Category" error={error?.field("category")}>
         {(control) => (
           <select {...control} value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })}>
@@ -110,8 +106,8 @@ function NewProduct() {
           </select>
         )}
       </Field>
-      {text("form", "Form (tablet, syrup…)")}
-      {text("strength", "Strength")}
+      <TextField label="Form (tablet, syrup…)" name="form" form={form} setForm={setForm} error={error} />
+      <TextField label="Strength" name="strength" form={form} setForm={setForm} error={error} />
       <Field label="Description" error={error?.field("description")}>
         {(control) => <textarea {...control} rows={4} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
       </Field>

@@ -5,6 +5,7 @@ import type { User } from "../api/model";
 import { $api, invalidate, useApiQuery } from "../api/queries";
 import { nameOf, useDepartments } from "../api/reference";
 import { Field } from "../components/Field";
+import { TextField } from "../components/TextField";
 import { DataTable } from "../components/DataTable";
 import { PagedResults } from "../components/PagedResults";
 import { FormError } from "../components/Status";
@@ -158,23 +159,18 @@ function CreateStaff() {
           </select>
         )}
       </Field>
-      <Field label="Name" error={error?.field("displayName")}>
-        {(control) => <input {...control} value={form.displayName} maxLength={100} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />}
-      </Field>
-      <Field label="Email" error={error?.field("email")}>
-        {(control) => <input {...control} type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
-      </Field>
-      <Field label="First password" hint="At least 8 characters; they should change it after signing in." error={error?.field("password")}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField label="Name" name="displayName" form={form} setForm={setForm} error={error} maxLength={100} />
+      <TextField label="Email" name="email" form={form} setForm={setForm} error={error} type="email" autoComplete="off" />
+      <TextField
+        label="First password"
+        hint="At least 8 characters; they should change it after signing in."
+        name="password"
+        form={form}
+        setForm={setForm}
+        error={error}
+        type="password"
+        autoComplete="new-password"
+      />
       <button type="submit" disabled={busy}>
         Create account
       </button>

@@ -4,7 +4,7 @@ import { ApiError } from "../api/ApiError";
 import { api } from "../api/client";
 import { $api, invalidate, useApiQuery } from "../api/queries";
 import { useUser } from "../api/session";
-import { Field } from "../components/Field";
+import { TextField } from "../components/TextField";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatMoney } from "../format";
 import { useAction } from "../useAction";
@@ -50,6 +50,7 @@ export function Checkout() {
       </>
     );
 
+  const cardField = { errorPrefix: "payment.", form: card, setForm: setCard, error };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
@@ -95,49 +96,25 @@ export function Checkout() {
         <fieldset>
           <legend>Shipping address</legend>
           {addressFields.map((f) => (
-            <Field key={f.name} label={f.label} error={error?.field(`shippingAddress.${f.name}`)}>
-              {(control) => (
-                <input
-                  {...control}
-                  autoComplete={`shipping ${f.autoComplete}`}
-                  value={address[f.name]}
-                  onChange={(e) => setAddress({ ...address, [f.name]: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              errorPrefix="shippingAddress."
+              form={address}
+              setForm={setAddress}
+              error={error}
+              autoComplete={`shipping ${f.autoComplete}`}
+            />
           ))}
         </fieldset>
         <fieldset>
           <legend>Card</legend>
           <p className="hint">Your card is passed to the payment service and not stored by us; we keep only its last four digits.</p>
-          <Field label="Card number" error={error?.field("payment.cardNumber")}>
-            {(control) => (
-              <input
-                {...control}
-                inputMode="numeric"
-                autoComplete="cc-number"
-                value={card.cardNumber}
-                onChange={(e) => setCard({ ...card, cardNumber: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField label="Card number" name="cardNumber" {...cardField} inputMode="numeric" autoComplete="cc-number" />
           <div className="field-row">
-            <Field label="Expiry (MM/YY)" error={error?.field("payment.expiry")}>
-              {(control) => (
-                <input
-                  {...control}
-                  autoComplete="cc-exp"
-                  placeholder="MM/YY"
-                  value={card.expiry}
-                  onChange={(e) => setCard({ ...card, expiry: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Security code" error={error?.field("payment.cvc")}>
-              {(control) => (
-                <input {...control} inputMode="numeric" autoComplete="cc-csc" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} />
-              )}
-            </Field>
+            <TextField label="Expiry (MM/YY)" name="expiry" {...cardField} autoComplete="cc-exp" placeholder="MM/YY" />
+            <TextField label="Security code" name="cvc" {...cardField} inputMode="numeric" autoComplete="cc-csc" />
           </div>
         </fieldset>
         <button type="submit" disabled={busy}>

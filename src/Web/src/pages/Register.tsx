@@ -5,6 +5,7 @@ import { api } from "../api/client";
 import { useDepartments } from "../api/reference";
 import { Field } from "../components/Field";
 import { NamedOptions } from "../components/NamedOptions";
+import { TextField } from "../components/TextField";
 import { FormError } from "../components/Status";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
@@ -45,38 +46,21 @@ export function Register() {
           <label htmlFor="role-doctor">Doctor (an administrator checks your licence before you can answer or prescribe)</label>
         </div>
       </fieldset>
-      <Field label="Name shown to others" error={error?.field("displayName")}>
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="name"
-            maxLength={100}
-            value={form.displayName}
-            onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Email" error={error?.field("email")}>
-        {(control) => <input {...control} type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
-      </Field>
-      <Field label="Password" hint="At least 8 characters." error={error?.field("password")}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField label="Name shown to others" name="displayName" form={form} setForm={setForm} error={error} autoComplete="name" maxLength={100} />
+      <TextField label="Email" name="email" form={form} setForm={setForm} error={error} type="email" autoComplete="email" />
+      <TextField
+        label="Password"
+        hint="At least 8 characters."
+        name="password"
+        form={form}
+        setForm={setForm}
+        error={error}
+        type="password"
+        autoComplete="new-password"
+      />
       {doctor && (
         <>
-          <Field label="Licence number" error={error?.field("licenseNumber")}>
-            {(control) => (
-              <input {...control} maxLength={64} value={form.licenseNumber} onChange={(e) => setForm({ ...form, licenseNumber: e.target.value })} />
-            )}
-          </Field>
+          <TextField label="Licence number" name="licenseNumber" form={form} setForm={setForm} error={error} maxLength={64} />
           <Field label="Department" error={error?.field("department")}>
             {(control) => (
               <select {...control} value={form.department} onChange={(e) => setForm({ ...form, department: e.target.value })}>
