@@ -62,6 +62,7 @@ prerequisites() {
   [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null || needed+=(mariadb-server)
   command -v redis-server >/dev/null || needed+=(redis-server)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || needed+=(nginx-light)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || needed+=(libnginx-mod-http-brotli-filter)
   command -v curl >/dev/null || needed+=(curl)
   if [ ${#needed[@]} -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || die "missing ${needed[*]}: install them (or run as root)"

@@ -45,6 +45,16 @@ public sealed class ClusterScriptTests : IAsyncLifetime
         Assert.Contains("gzip", first.Content.Headers.ContentEncoding);
         Assert.Equal("HIT", second.Headers.GetValues("X-Cache-Status").Single());
 
+        // The web app's script: brotli for a browser that accepts it, cached for good (its name is its hash).
+        var index = await http.GetStringAsync("/");
+        var script = System.Text.RegularExpressions.Regex.Match(index, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        using var asset = new HttpRequestMessage(HttpMethod.Get, script);
+        asset.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var brotli = await http.SendAsync(asset);
+        Assert.Equal(HttpStatusCode.OK, brotli.StatusCode);
+        Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
+        Assert.Contains("immutable", brotli.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
         // The Api instances share their output cache in Redis: one fills it, the other answers from
         // it (for the same host, as nginx passes it on).
         var apiPorts = new[] { "api-1", "api-2" }.Select(name => File.ReadAllText(Path.Combine(directory, "ports", name)).Trim()).ToList();

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { Route, Routes, useLocation } from "react-router";
-import { restoreSession } from "./api/account";
-import type { Role } from "./api/model";
+import { restoreSession, type Role } from "./api";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";

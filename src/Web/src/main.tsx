@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { queryClient } from "./api/queries";
+import { queryClient } from "./api";
 import { App } from "./App";
 import { registerServiceWorker } from "./pwa/registerServiceWorker";
 import "./styles.css";

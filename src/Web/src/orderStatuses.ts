@@ -1,4 +1,4 @@
-import type { OrderStatus } from "./api/model";
+import { type OrderStatus } from "./api";
 
 export const finishedStatuses: OrderStatus[] = ["delivered", "paymentFailed", "cancelled", "refunded"];
 export const cancellableStatuses: OrderStatus[] = ["placed", "stockReserved", "paid", "awaitingReview", "readyToShip"];

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { ApiError } from "./api/ApiError";
+import { type ApiError } from "./api";
 
 /**
  * Runs a form's action: tracks that it is busy and keeps the API's error for the fields. An error

@@ -1,8 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, type Location } from "react-router";
-import { signOut } from "../api/account";
-import type { User } from "../api/model";
-import { useUser } from "../api/session";
+import { signOut, type User, useUser } from "../api";
 import { OfflineBanner } from "./OfflineBanner";
 
 interface NavItem {

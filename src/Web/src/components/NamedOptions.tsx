@@ -1,4 +1,4 @@
-import type { Named } from "../api/model";
+import { type Named } from "../api";
 
 /** The options of a select over departments or categories, after one for "none chosen". */
 export function NamedOptions({ items, none }: { items: Named[]; none: string }) {

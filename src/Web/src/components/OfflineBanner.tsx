@@ -1,4 +1,4 @@
-import { useOffline } from "../api/network";
+import { useOffline } from "../api";
 
 /**
  * Says so while the server cannot be reached; pages the app has seen still show, from the service

@@ -1,5 +1,5 @@
 import { statusName } from "../format";
-import type { OrderStatus } from "../api/model";
+import { type OrderStatus } from "../api";
 
 const tone: Partial<Record<OrderStatus, string>> = {
   shipped: "badge-ok",

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ApiError } from "../api/ApiError";
-import type { Paged } from "../api/model";
+import { type ApiError, type Paged } from "../api";
 import { Pager } from "./Pager";
 import { Empty, ErrorMessage, Loading } from "./Status";
 

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { ApiError } from "../api/ApiError";
+import { ApiError } from "../api";
 import { maxUnitsPerLine } from "../limits";
 import { Field } from "./Field";
 

@@ -1,4 +1,4 @@
-import type { Product } from "../api/model";
+import { type Product } from "../api";
 import { formatMoney } from "../format";
 import { Link } from "react-router";
 

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
-import type { Role } from "../api/model";
-import { useUser } from "../api/session";
+import { type Role, useUser } from "../api";
 import { usePageTitle } from "../usePageTitle";
 
 const roleNames: Record<Role, string> = { patient: "patients", doctor: "doctors", pharmacist: "pharmacists", admin: "administrators" };

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import type { Named } from "../api/model";
+import { type Named } from "../api";
 import { withQuery } from "../query";
 import { NamedOptions } from "./NamedOptions";
 

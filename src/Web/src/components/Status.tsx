@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ApiError } from "../api/ApiError";
+import { type ApiError } from "../api";
 
 export function Loading({ what = "Loading" }: { what?: string }) {
   return (

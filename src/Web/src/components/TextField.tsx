@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import type { ApiError } from "../api/ApiError";
+import { type ApiError } from "../api";
 import { Field } from "./Field";
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "value" | "onChange">;

@@ -1,7 +1,6 @@
-import type { ThreadSummary } from "../api/model";
+import { type ThreadSummary, nameOf, useDepartments } from "../api";
 import { formatDateTime } from "../format";
 import { Link } from "react-router";
-import { nameOf, useDepartments } from "../api/reference";
 
 /** Questions as cards; their titles are headings one level below the list's own (h2 on a page of its own). */
 export function ThreadList({ threads, level = 2 }: { threads: ThreadSummary[]; level?: 2 | 3 }) {

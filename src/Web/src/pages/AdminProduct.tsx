@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
-import type { Product } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
+import { api, type Product, $api, invalidate, useApiQuery } from "../api";
 import { Field } from "../components/Field";
 import { priceError, PriceField, ProductRulesFields, type ProductRules } from "../components/ProductFields";
 import { ProductBadges } from "../components/ProductList";

@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api } from "../api/client";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { nameOf, useCategories } from "../api/reference";
+import { api, $api, invalidate, useApiQuery, nameOf, useCategories } from "../api";
 import { Field } from "../components/Field";
 import { TextField } from "../components/TextField";
 import { NamedOptions } from "../components/NamedOptions";

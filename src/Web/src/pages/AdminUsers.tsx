@@ -1,9 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { api } from "../api/client";
-import type { User } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { nameOf, useDepartments } from "../api/reference";
+import { api, type User, $api, invalidate, useApiQuery, nameOf, useDepartments } from "../api";
 import { Field } from "../components/Field";
 import { TextField } from "../components/TextField";
 import { DataTable } from "../components/DataTable";

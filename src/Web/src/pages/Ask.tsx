@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { api } from "../api/client";
-import { invalidate } from "../api/queries";
-import { useDepartments } from "../api/reference";
+import { api, invalidate, useDepartments } from "../api";
 import { Field } from "../components/Field";
 import { NamedOptions } from "../components/NamedOptions";
 import { FormError } from "../components/Status";

@@ -1,12 +1,10 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { api } from "../api/client";
-import { $api, invalidate, useApiQuery } from "../api/queries";
+import { api, $api, invalidate, useApiQuery, type CartLine } from "../api";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { quantityError } from "../components/ProductFields";
 import { formatMoney, parseQuantity } from "../format";
 import { maxUnitsPerLine } from "../limits";
-import type { CartLine } from "../api/model";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
 

@@ -1,6 +1,5 @@
 import { useSearchParams } from "react-router";
-import { $api, useApiQuery } from "../api/queries";
-import { nameOf, useCategories } from "../api/reference";
+import { $api, useApiQuery, nameOf, useCategories } from "../api";
 import { PagedResults } from "../components/PagedResults";
 import { ProductList } from "../components/ProductList";
 import { SearchFilters } from "../components/SearchFilters";

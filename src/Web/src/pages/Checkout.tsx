@@ -1,9 +1,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError } from "../api/ApiError";
-import { api } from "../api/client";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { useUser } from "../api/session";
+import { ApiError, api, $api, invalidate, useApiQuery, useUser } from "../api";
 import { TextField } from "../components/TextField";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatMoney } from "../format";

@@ -1,7 +1,5 @@
 import { Link, useSearchParams } from "react-router";
-import { $api, useApiQuery } from "../api/queries";
-import { nameOf, useDepartments } from "../api/reference";
-import { useUser } from "../api/session";
+import { $api, useApiQuery, nameOf, useDepartments, useUser } from "../api";
 import { PagedResults } from "../components/PagedResults";
 import { SignInToAct } from "../components/RequireRole";
 import { SearchFilters } from "../components/SearchFilters";

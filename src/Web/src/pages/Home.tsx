@@ -1,7 +1,5 @@
 import { Link } from "react-router";
-import { $api, useApiQuery } from "../api/queries";
-import { departmentsQuery } from "../api/reference";
-import { useUser } from "../api/session";
+import { $api, useApiQuery, departmentsQuery, useUser } from "../api";
 import { ProductList } from "../components/ProductList";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
 import { ThreadList } from "../components/ThreadList";

@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
-import type { Order as OrderData } from "../api/model";
-import { followOrderEvents } from "../api/orderEvents";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { useUser } from "../api/session";
+import { api, type Order as OrderData, followOrderEvents, $api, invalidate, useApiQuery, useUser } from "../api";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatDateTime, formatMoney, statusName } from "../format";

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from "react-router";
-import { $api, useApiQuery } from "../api/queries";
+import { $api, useApiQuery } from "../api";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";
 import { formatDateTime, formatMoney } from "../format";

@@ -1,9 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api } from "../api/client";
-import type { Order, OrderStatus } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { useUser } from "../api/session";
+import { api, type Order, type OrderStatus, $api, invalidate, useApiQuery, useUser } from "../api";
 import { Field } from "../components/Field";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";

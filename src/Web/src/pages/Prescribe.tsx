@@ -1,9 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api } from "../api/client";
-import type { Product } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { useUser } from "../api/session";
+import { api, type Product, $api, invalidate, useApiQuery, useUser } from "../api";
 import { Field } from "../components/Field";
 import { FormError, Notice } from "../components/Status";
 import { formatMoney } from "../format";

@@ -1,8 +1,5 @@
 import { Link, useSearchParams } from "react-router";
-import { api } from "../api/client";
-import type { Prescription } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { useUser } from "../api/session";
+import { api, type Prescription, $api, invalidate, useApiQuery, useUser } from "../api";
 import { PagedResults } from "../components/PagedResults";
 import { FormError } from "../components/Status";
 import { formatDate, statusName } from "../format";

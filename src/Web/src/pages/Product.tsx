@@ -1,10 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { api } from "../api/client";
-import type { Cart, Prescription, Product as ProductData } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { nameOf, useCategories } from "../api/reference";
-import { useUser } from "../api/session";
+import { api, type Cart, type Prescription, type Product as ProductData, $api, invalidate, useApiQuery, nameOf, useCategories, useUser } from "../api";
 import { Field } from "../components/Field";
 import { ProductBadges } from "../components/ProductList";
 import { SignInToAct } from "../components/RequireRole";

@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { signIn } from "../api/account";
-import { api } from "../api/client";
-import { useDepartments } from "../api/reference";
+import { signIn, api, useDepartments } from "../api";
 import { Field } from "../components/Field";
 import { NamedOptions } from "../components/NamedOptions";
 import { TextField } from "../components/TextField";

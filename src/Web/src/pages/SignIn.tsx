@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { signIn } from "../api/account";
+import { signIn } from "../api";
 import { Field } from "../components/Field";
 import { FormError } from "../components/Status";
 import { useAction } from "../useAction";

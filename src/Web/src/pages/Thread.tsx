@@ -1,10 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
-import type { Answer, Thread as ThreadData, User } from "../api/model";
-import { $api, invalidate, useApiQuery } from "../api/queries";
-import { nameOf, useDepartments } from "../api/reference";
-import { useUser } from "../api/session";
+import { api, type Answer, type Thread as ThreadData, type User, $api, invalidate, useApiQuery, nameOf, useDepartments, useUser } from "../api";
 import { Field } from "../components/Field";
 import { SignInToAct } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
