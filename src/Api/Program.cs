@@ -21,6 +21,7 @@ app.UseMedPlatformMetrics();
 app.MapMedPlatformOpenApi();
 var api = app.MapGroup("").WithContractResponses();
 api.MapIdentityApi();
+api.MapPatientsApi();
 api.MapAuditApi();
 api.MapForumApi();
 api.MapCatalogApi();

@@ -15,7 +15,8 @@ const patientReads = ({ url, request }: { url: URL; request: Request }) => {
   try {
     const token = (request.headers.get("Authorization") ?? "").replace(/^Bearer /, "");
     const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
-    return claims.role === "patient";
+    // Kept only under an address that names the patient asking (src/api/client.ts adds it).
+    return claims.role === "patient" && url.searchParams.get("viewer") === claims.sub;
   } catch {
     return false;
   }
@@ -31,6 +32,9 @@ const lastRead = (cacheName: string) => ({
     networkTimeoutSeconds: 3,
     expiration: { maxEntries: 200, maxAgeSeconds: 7 * 24 * 3600 },
     cacheableResponse: { statuses: [200] },
+    // Public answers are the same whoever asks (Vary: Authorization would miss after every token
+    // renewal), and a patient's are kept by an address that names the patient (src/api/client.ts).
+    matchOptions: { ignoreVary: true },
   },
 });
 

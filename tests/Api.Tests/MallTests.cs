@@ -154,7 +154,10 @@ public sealed class MallTests(EmbeddedApiFactory api)
             actors.VerifiedDoctor.AccessToken)).Expect(HttpStatusCode.Created);
 
         Assert.Null(issued["patientId"]);
+        Assert.Null(issued["patientName"]);
         Assert.DoesNotContain(author.Id, issued.ToJsonString(), StringComparison.Ordinal);
+        var issuedList = (await client.GetAsync("/api/prescriptions?pageSize=100", actors.VerifiedDoctor.AccessToken)).Expect(HttpStatusCode.OK)["items"]!.AsArray();
+        Assert.Null(issuedList.Single(p => p!.Str("id") == issued.Str("id"))!["patientName"]);
         var mine = (await client.GetAsync("/api/prescriptions", author.AccessToken)).Expect(HttpStatusCode.OK)["items"]!.AsArray().Single()!;
         Assert.Equal(author.Id, mine.Str("patientId"));
         (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{actors.RxProductId}", new { quantity = 1, prescriptionId = issued.Str("id") }, author.AccessToken))

@@ -25,6 +25,29 @@ public sealed class PublicReadCachingTests(EmbeddedApiFactory api)
     }
 
     [Fact]
+    public async Task Over_https_only_a_visitors_public_read_is_compressed_never_an_answer_that_holds_a_token_or_a_patients_data()
+    {
+        var actors = await MallActors.GetAsync(api);
+        using var https = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        async Task<string?> EncodingOf(HttpMethod method, string path, string? token = null, object? body = null)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.AcceptEncoding.ParseAdd("br");
+            if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            if (body is not null) request.Content = System.Net.Http.Json.JsonContent.Create(body);
+            using var response = await https.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode}");
+            return response.Content.Headers.ContentEncoding.SingleOrDefault();
+        }
+
+        Assert.Equal("br", await EncodingOf(HttpMethod.Get, "/api/products?pageSize=40"));
+        Assert.Null(await EncodingOf(HttpMethod.Get, "/api/products?pageSize=40", actors.Patient.AccessToken));
+        Assert.Null(await EncodingOf(HttpMethod.Get, "/api/cart", actors.Patient.AccessToken));
+        Assert.Null(await EncodingOf(HttpMethod.Post, "/api/auth/login", body: new { email = EmbeddedApiFactory.AdminEmail, password = EmbeddedApiFactory.AdminPassword }));
+    }
+
+    [Fact]
     public async Task A_visitors_read_is_cacheable_for_five_seconds_and_served_again_from_the_cache()
     {
         var actors = await MallActors.GetAsync(api);

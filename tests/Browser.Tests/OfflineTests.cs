@@ -61,6 +61,16 @@ public sealed class OfflineTests(WebPlatform platform)
             if (request.Method is not ("GET" or "HEAD") && !request.Url.Contains("/api/auth/", StringComparison.Ordinal))
                 lock (writes) writes.Add($"{request.Method} {request.Url}");
         };
+        // On the page already open, the connection gone: the write is refused at once, not held until it returns.
+        await page.GotoAsync($"/medicines/{product["id"]}");
+        await Expect(page.Button("Put in cart")).ToBeEnabledAsync();
+        await page.Context.SetOfflineAsync(true);
+        await page.Button("Put in cart").ClickAsync();
+        await Expect(page.GetByText(OfflineRefusal)).ToBeVisibleAsync();
+        await page.Context.SetOfflineAsync(false);
+        await page.Link("Cart", exact: true).ClickAsync();
+        await Expect(page.Heading("Cart")).ToBeVisibleAsync();
+        await page.SettledAsync();
         await page.Context.SetOfflineAsync(true);
 
         await page.GotoAsync("/medicines?q=paracetamol");

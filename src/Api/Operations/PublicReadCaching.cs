@@ -54,7 +54,7 @@ public static class PublicReadCaching
             return result;
 
         var http = context.HttpContext;
-        ResponseCompressionSetup.AllowOverHttps(http);
+        ResponseCompressionSetup.AllowOverHttpsForVisitors(http);
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json);
         var entityTag = $"\"{Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 15)).Replace('+', '-').Replace('/', '_')}\"";

@@ -36,8 +36,8 @@ public sealed record PrescriptionItemView(
     [property: Id(3)] int Remaining);
 
 /// <summary>
-/// A prescription as one viewer may see it. <see cref="PatientId"/> is null for the prescribing
-/// doctor when it was issued through an anonymous thread.
+/// A prescription as one viewer may see it. <see cref="PatientId"/> and <see cref="PatientName"/>
+/// are null for the prescribing doctor when it was issued through an anonymous thread.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MedPlatform.PrescriptionView")]
 public sealed record PrescriptionView(
@@ -51,4 +51,6 @@ public sealed record PrescriptionView(
     [property: Id(7)] PrescriptionStatus Status,
     [property: Id(8)] int Repeats,
     [property: Id(9)] string? Notes,
-    [property: Id(10)] string? ThreadId);
+    [property: Id(10)] string? ThreadId,
+    /// <summary>The patient's display name, where <see cref="PatientId"/> is shown (never to the doctor of an anonymous thread).</summary>
+    [property: Id(11)] string? PatientName = null);

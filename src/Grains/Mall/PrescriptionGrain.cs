@@ -22,7 +22,15 @@ public sealed class PrescriptionGrain(
     {
         // The read model converges even if a silo died between saving a change and projecting it.
         if (Exists)
+        {
+            // Issued before prescriptions kept their patient's name: it is looked up once.
+            if (Prescription.PatientName is null && await GrainFactory.GetGrain<IUserGrain>(Prescription.PatientId!).Find() is { } patient)
+            {
+                Prescription.PatientName = patient.DisplayName;
+                await this.Save(state);
+            }
             await Project();
+        }
     }
 
     public async Task<PrescriptionView> Issue(Caller doctor, string patientId, bool hiddenFromDoctor, NewPrescription prescription)
@@ -59,6 +67,7 @@ public sealed class PrescriptionGrain(
         state.State = new PrescriptionState
         {
             PatientId = patient.Id,
+            PatientName = patient.DisplayName,
             DoctorId = prescriber.Id,
             DoctorName = prescriber.DisplayName,
             HiddenFromDoctor = hiddenFromDoctor,

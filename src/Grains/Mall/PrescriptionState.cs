@@ -22,13 +22,15 @@ public sealed class PrescriptionState
     [Id(11)] public Dictionary<string, List<PrescriptionLine>> Draws { get; set; } = [];
     /// <summary>Orders whose units were given back, kept for a day, so a late draw for one of them is refused.</summary>
     [Id(12)] public Dictionary<string, DateTimeOffset> Restored { get; set; } = [];
+    /// <summary>The patient's display name when it was issued (null for prescriptions issued before names were kept).</summary>
+    [Id(13)] public string? PatientName { get; set; }
 
     public bool Exists => PatientId is not null;
 
     public PrescriptionRecord ToRecord(string id) =>
         new(id, PatientId!, DoctorId, DoctorName, HiddenFromDoctor, ThreadId,
             Items.Select(i => new PrescriptionItemView(i.ProductId, i.ProductName, i.Quantity, i.Remaining)).ToList(),
-            Repeats, IssuedAt, ExpiresAt, Notes, CancelledAt is not null);
+            Repeats, IssuedAt, ExpiresAt, Notes, CancelledAt is not null, PatientName);
 }
 
 [GenerateSerializer, Alias("MedPlatform.PrescriptionItem")]
@@ -47,7 +49,7 @@ public sealed class PrescriptionItem
 public sealed record PrescriptionRecord(
     string Id, string PatientId, string DoctorId, string DoctorName, bool HiddenFromDoctor, string? ThreadId,
     IReadOnlyList<PrescriptionItemView> Items, int Repeats, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt,
-    string? Notes, bool Cancelled)
+    string? Notes, bool Cancelled, string? PatientName = null)
 {
     public PrescriptionStatus StatusAt(DateTimeOffset now) =>
         Cancelled ? PrescriptionStatus.Cancelled
@@ -59,7 +61,10 @@ public sealed record PrescriptionRecord(
     public bool MayBeReadBy(Caller viewer) =>
         viewer.UserId == PatientId || viewer.UserId == DoctorId || viewer.IsStaff;
 
-    public PrescriptionView ToView(Caller viewer, DateTimeOffset now) =>
-        new(Id, HiddenFromDoctor && viewer.UserId == DoctorId && viewer.UserId != PatientId ? null : PatientId,
-            DoctorId, DoctorName, Items, IssuedAt, ExpiresAt, StatusAt(now), Repeats, Notes, ThreadId);
+    public PrescriptionView ToView(Caller viewer, DateTimeOffset now)
+    {
+        var patientHidden = HiddenFromDoctor && viewer.UserId == DoctorId && viewer.UserId != PatientId;
+        return new(Id, patientHidden ? null : PatientId, DoctorId, DoctorName, Items, IssuedAt, ExpiresAt, StatusAt(now), Repeats, Notes, ThreadId,
+            patientHidden ? null : PatientName);
+    }
 }

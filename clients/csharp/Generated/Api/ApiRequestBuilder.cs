@@ -6,6 +6,7 @@ using MedPlatform.Client.Api.Cart;
 using MedPlatform.Client.Api.Forum;
 using MedPlatform.Client.Api.Me;
 using MedPlatform.Client.Api.Orders;
+using MedPlatform.Client.Api.Patients;
 using MedPlatform.Client.Api.Pharmacy;
 using MedPlatform.Client.Api.Prescriptions;
 using MedPlatform.Client.Api.Products;
@@ -52,6 +53,11 @@ namespace MedPlatform.Client.Api
         public global::MedPlatform.Client.Api.Orders.OrdersRequestBuilder Orders
         {
             get => new global::MedPlatform.Client.Api.Orders.OrdersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The patients property</summary>
+        public global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder Patients
+        {
+            get => new global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The pharmacy property</summary>
         public global::MedPlatform.Client.Api.Pharmacy.PharmacyRequestBuilder Pharmacy

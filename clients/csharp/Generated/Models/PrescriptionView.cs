@@ -66,6 +66,14 @@ namespace MedPlatform.Client.Models
 #else
         public string PatientId { get; set; }
 #endif
+        /// <summary>The patientName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PatientName { get; set; }
+#nullable restore
+#else
+        public string PatientName { get; set; }
+#endif
         /// <summary>The repeats property</summary>
         public int? Repeats { get; set; }
         /// <summary>The status property</summary>
@@ -111,6 +119,7 @@ namespace MedPlatform.Client.Models
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::MedPlatform.Client.Models.PrescriptionItemView>(global::MedPlatform.Client.Models.PrescriptionItemView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "notes", n => { Notes = n.GetStringValue(); } },
                 { "patientId", n => { PatientId = n.GetStringValue(); } },
+                { "patientName", n => { PatientName = n.GetStringValue(); } },
                 { "repeats", n => { Repeats = n.GetIntValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::MedPlatform.Client.Models.PrescriptionStatus>(); } },
                 { "threadId", n => { ThreadId = n.GetStringValue(); } },
@@ -131,6 +140,7 @@ namespace MedPlatform.Client.Models
             writer.WriteCollectionOfObjectValues<global::MedPlatform.Client.Models.PrescriptionItemView>("items", Items);
             writer.WriteStringValue("notes", Notes);
             writer.WriteStringValue("patientId", PatientId);
+            writer.WriteStringValue("patientName", PatientName);
             writer.WriteIntValue("repeats", Repeats);
             writer.WriteEnumValue<global::MedPlatform.Client.Models.PrescriptionStatus>("status", Status);
             writer.WriteStringValue("threadId", ThreadId);

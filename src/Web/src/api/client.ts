@@ -1,7 +1,8 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import { ApiError, offlineWrite, problemFrom, unreachable } from "./ApiError";
 import { reportReachable } from "./network";
-import { accessToken, hasSession, refreshSession, renewIfDue } from "./session";
+import { isPatientRead } from "../pwa/apiCaches";
+import { accessToken, currentUser, hasSession, refreshSession, renewIfDue } from "./session";
 import type { paths } from "./schema";
 
 // The requests as sent, kept until their answer is in, so one refused with 401 can be sent again
@@ -15,6 +16,19 @@ function withToken(request: Request): Request {
 }
 
 /**
+ * A patient's own reads carry who asks in their address (the Api ignores it): the service worker
+ * keeps them by address, so an answer can only ever be shown again to the user it was for, even one
+ * that arrived after they signed out and the caches were emptied.
+ */
+function keyedByViewer(request: Request): Request {
+  const url = new URL(request.url);
+  const user = currentUser();
+  if (request.method !== "GET" || !user || !isPatientRead(url.pathname)) return request;
+  url.searchParams.set("viewer", user.id);
+  return new Request(url, request);
+}
+
+/**
  * The app's rules for every call: the bearer token (renewed ahead of expiry, and once more after a
  * 401), writes refused at once while offline (never queued), and any failure thrown as an ApiError,
  * so a call that returns has succeeded.
@@ -23,7 +37,7 @@ const session: Middleware = {
   async onRequest({ request, id }) {
     if (request.method !== "GET" && !navigator.onLine) throw offlineWrite();
     await renewIfDue();
-    const authorized = withToken(request);
+    const authorized = withToken(keyedByViewer(request));
     unsent.set(id, authorized.clone());
     return authorized;
   },

@@ -7,6 +7,7 @@ type Schemas = components["schemas"];
 export type Role = Schemas["Role"];
 export type User = Schemas["UserView"];
 export type Tokens = Schemas["TokenResponse"];
+export type PatientMatch = Schemas["PatientMatch"];
 
 export type Named = Schemas["Department"] | Schemas["Category"];
 

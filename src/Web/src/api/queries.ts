@@ -15,7 +15,11 @@ declare module "@tanstack/react-query" {
 export const queryClient = new QueryClient({
   defaultOptions: {
     // A refused request stays refused and an unreachable server is said so at once: nothing retries behind the user's back.
-    queries: { retry: false },
+    // "always": requests go out even when the browser says it is offline. Reads are then answered
+    // by the service worker's cache, and writes refused by the client's middleware; react-query's
+    // default would instead hold both until the connection returns, and then send the write.
+    queries: { retry: false, networkMode: "always" },
+    mutations: { networkMode: "always" },
   },
 });
 

@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, type Product, $api, invalidate, useApiQuery, useUser } from "../api";
+import { api, type PatientMatch, type Product, $api, invalidate, useApiQuery, useUser } from "../api";
 import { Field } from "../components/Field";
+import { PatientFinder } from "../components/PatientFinder";
 import { FormError, Notice } from "../components/Status";
 import { formatMoney } from "../format";
 import { useAction } from "../useAction";
@@ -19,7 +20,7 @@ export function Prescribe() {
   const navigate = useNavigate();
   const threadId = search.get("threadId");
   const thread = useApiQuery($api.queryOptions("get", "/api/forum/threads/{id}", { params: { path: { id: threadId ?? "" } } }, { enabled: threadId !== null }));
-  const [patientId, setPatientId] = useState(search.get("patientId") ?? "");
+  const [patient, setPatient] = useState<PatientMatch | null>(null);
   const [lines, setLinesAndErrors] = useState<Line[]>([]);
   const [repeats, setRepeats] = useState("0");
   const [validDays, setValidDays] = useState("30");
@@ -38,7 +39,7 @@ export function Prescribe() {
     run(async () => {
       await api.POST("/api/prescriptions", {
         body: {
-          patientId: threadId ? null : patientId.trim(),
+          patientId: threadId ? null : (patient?.id ?? ""),
           threadId,
           items: lines.map((line) => ({ productId: line.product.id, quantity: Number(line.quantity) })),
           repeats: Number(repeats),
@@ -63,9 +64,7 @@ export function Prescribe() {
           {error?.field("threadId") && <span className="field-error"> {error.field("threadId")}</span>}
         </p>
       ) : (
-        <Field label="Patient id" hint="From the patient's account; or prescribe from a forum question you answered." error={error?.field("patientId")}>
-          {(control) => <input {...control} value={patientId} onChange={(e) => setPatientId(e.target.value)} />}
-        </Field>
+        <PatientFinder patient={patient} onFound={setPatient} error={error?.field("patientId")} />
       )}
 
       <fieldset>

@@ -54,7 +54,7 @@ function PrescriptionCard({ prescription: rx, doctor }: { prescription: Prescrip
   return (
     <li className="card">
       <h2 className="card-title">
-        {doctor ? (rx.patientId ? `For patient ${rx.patientId.slice(0, 8)}…` : "For an anonymous forum patient") : `From ${rx.doctorName}`}
+        {doctor ? (rx.patientId ? `For ${rx.patientName ?? "a patient"}` : "For an anonymous forum patient") : `From ${rx.doctorName}`}
         <span className={active ? "badge badge-ok" : "badge badge-muted"}>{statusName(rx.status)}</span>
       </h2>
       <p className="meta">

@@ -6,3 +6,6 @@ export async function forgetCachedApiAnswers() {
   if (!("caches" in window)) return;
   await Promise.all(Object.values(apiCacheNames).map((name) => caches.delete(name)));
 }
+
+/** A patient's own reads that the service worker keeps (vite.config.ts matches the same paths). */
+export const isPatientRead = (path: string) => path === "/api/cart" || path === "/api/orders" || (path.startsWith("/api/orders/") && !path.endsWith("/events"));
