@@ -48,6 +48,9 @@ public sealed class ForumTests(EmbeddedApiFactory api)
             Assert.DoesNotContain(author.Email.Split('@')[0], listed.ToJsonString(), StringComparison.Ordinal);
         }
         Assert.NotEqual("Anonymous", (await client.GetAsync($"/api/forum/threads/{id}", author.AccessToken)).Expect(HttpStatusCode.OK).Str("authorName"));
+        // In the author's own lists the question reads as others see it, marked as theirs.
+        var own = (await client.GetAsync($"/api/forum/threads?mine=true", author.AccessToken)).Expect(HttpStatusCode.OK)["items"]!.AsArray().Single()!;
+        Assert.Equal("Anonymous (you)", own.Str("authorName"));
         var admin = await client.LoginAsync(EmbeddedApiFactory.AdminEmail, EmbeddedApiFactory.AdminPassword);
         Assert.NotEqual("Anonymous", (await client.GetAsync($"/api/forum/threads/{id}", admin.AccessToken)).Expect(HttpStatusCode.OK).Str("authorName"));
     }

@@ -65,7 +65,10 @@ public sealed class AccountTests(WebPlatform platform)
         await page.Field("Email").FillAsync("alice@medplatform.test");
         await page.Field("Password").FillAsync("not-her-password");
         await page.Button("Sign in").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Unauthorized");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email address or password is incorrect.");
+        // In people's words, not the HTTP reason phrase; and focus is on it, not lost to the page.
+        await Expect(page.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("Unauthorized");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
         await WebPlatform.ScreenshotAsync(page, "30-sign-in-refused");
 
         await page.Field("Password").FillAsync(WebPlatform.DemoPassword);

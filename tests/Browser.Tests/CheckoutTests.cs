@@ -22,6 +22,8 @@ public sealed partial class CheckoutTests(WebPlatform platform)
         await page.Field("Card number").FillAsync("4242 4242 4242 4241");
         await page.PayButton().ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please correct the fields marked below.");
+        // Focus goes to the summary of what went wrong, not back to the top of the page.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
         await Expect(page.Field("Full name")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Field("Full name")).ToHaveAccessibleDescriptionAsync("Fill this in.");
         await Expect(page.Field("City")).Not.ToHaveAttributeAsync("aria-invalid", "true");

@@ -30,6 +30,11 @@ public sealed partial class PatientJourneyTests(WebPlatform platform)
         await Expect(patient.Heading(title)).ToBeVisibleAsync();
         await Expect(patient.GetByText("(you, shown to others as Anonymous)")).ToBeVisibleAsync();
         var threadPath = new Uri(patient.Url).AbsolutePath;
+        // Her own list shows the question as others see it, marked as hers: not her name.
+        await patient.GotoAsync("/forum?mine=true");
+        await Expect(patient.GetByRole(AriaRole.Listitem).Filter(new() { HasText = title })).ToContainTextAsync("Anonymous (you)");
+        await Expect(patient.GetByRole(AriaRole.Listitem).Filter(new() { HasText = title })).Not.ToContainTextAsync(patientName);
+        await patient.GotoAsync(threadPath);
 
         // A verified doctor answers and prescribes through the thread, without learning who asked.
         var doctor = await platform.NewPageAsync();
@@ -68,7 +73,8 @@ public sealed partial class PatientJourneyTests(WebPlatform platform)
         await Expect(patient.GetByRole(AriaRole.Status).Filter(new() { HasText = "In your cart" })).ToContainTextAsync("2 × Amoxicillin");
         await patient.PutInCartAsync("ibuprofen", "Ibuprofen", "400 mg");
 
-        await patient.Link("Cart", exact: true).ClickAsync();
+        // The cart's link also says how many units it holds ("Cart 2").
+        await patient.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Cart") }).ClickAsync();
         var rows = patient.Locator("table tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         // 2 × €5.99 + 1 × €4.49, priced by the server.

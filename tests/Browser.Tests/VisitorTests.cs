@@ -99,7 +99,8 @@ public sealed partial class VisitorTests(WebPlatform platform)
         await Expect(page.Heading("Page not found")).ToBeVisibleAsync();
 
         await page.GotoAsync("/forum/threads/does-not-exist");
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not Found");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No such thread.");
+        await Expect(page.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("Not Found");
 
         // A search term with markup comes back as the same characters, never as an element.
         await page.GotoAsync("/forum?q=" + Uri.EscapeDataString("<img src=x onerror=alert(1)>"));

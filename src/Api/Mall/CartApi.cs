@@ -14,7 +14,7 @@ public static class CartApi
         var cart = app.MapGroup("/api/cart").WithTags("Cart").RequireAuthorization(Policies.Patient);
         cart.MapGet("", Get).WithName("getCart").WithSummary("The cart at current prices, with lines that can no longer be bought flagged");
         cart.MapPut("/items/{productId}", SetLine).WithName("setCartLine")
-            .WithSummary("Set a product's quantity (0 removes it); prescription medicines need your prescription").Refuses(409, 422);
+            .WithSummary("Set a product's quantity (0 removes it) or add to it; prescription medicines need your prescription").Refuses(409, 422);
         cart.MapDelete("/items/{productId}", RemoveLine).WithName("removeCartLine").WithSummary("Remove a product");
         return app;
     }
@@ -22,9 +22,13 @@ public static class CartApi
     static async Task<Ok<CartView>> Get(Caller patient, IGrainFactory grains) =>
         TypedResults.Ok(await Cart(grains, patient).View(patient));
 
-    static async Task<Ok<CartView>> SetLine(string productId, CartLineRequest request, Caller patient, IGrainFactory grains) =>
-        TypedResults.Ok(await Cart(grains, patient).SetLine(patient, productId, request.ValidQuantity(),
-            string.IsNullOrWhiteSpace(request.PrescriptionId) ? null : request.PrescriptionId.Trim()));
+    static async Task<Ok<CartView>> SetLine(string productId, CartLineRequest request, Caller patient, IGrainFactory grains)
+    {
+        var prescription = string.IsNullOrWhiteSpace(request.PrescriptionId) ? null : request.PrescriptionId.Trim();
+        return TypedResults.Ok(request.Add is not null
+            ? await Cart(grains, patient).AddToLine(patient, productId, request.ValidAdd(), prescription)
+            : await Cart(grains, patient).SetLine(patient, productId, request.ValidQuantity(), prescription));
+    }
 
     static async Task<Ok<CartView>> RemoveLine(string productId, Caller patient, IGrainFactory grains) =>
         TypedResults.Ok(await Cart(grains, patient).RemoveLine(patient, productId));

@@ -16,4 +16,5 @@ public sealed record PrescriptionItemRequest(string? ProductId, int? Quantity);
 
 public sealed record PrescriptionRequest(string? PatientId, string? ThreadId, IReadOnlyList<PrescriptionItemRequest>? Items, int? Repeats, int? ValidDays, string? Notes);
 
-public sealed record CartLineRequest(int? Quantity, string? PrescriptionId);
+/// <summary>Either the line's new <c>quantity</c> (0 removes it) or <c>add</c>: units to add to what the cart holds.</summary>
+public sealed record CartLineRequest(int? Quantity, string? PrescriptionId, int? Add = null);

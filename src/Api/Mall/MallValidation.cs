@@ -38,6 +38,13 @@ public static class MallValidation
         return prescription;
     }
 
+    public static int ValidAdd(this CartLineRequest request) =>
+        request.Quantity is not null
+            ? throw DomainException.Invalid("add", "Send either quantity (the line's new quantity) or add (units to add), not both.")
+            : request.Add is { } add and >= 1 and <= ProductRules.MaxLineQuantity
+                ? add
+                : throw DomainException.Invalid("add", $"Add a whole number of units between 1 and {ProductRules.MaxLineQuantity}.");
+
     public static int ValidQuantity(this CartLineRequest request) =>
         request.Quantity is { } quantity and >= 0 and <= ProductRules.MaxLineQuantity
             ? quantity

@@ -32,6 +32,12 @@ public interface ICartGrain : IGrainWithStringKey
     /// <summary>Sets a line's quantity (0 removes it). Prices always come from the catalog.</summary>
     Task<CartView> SetLine(Caller patient, string productId, int quantity, string? prescriptionId);
 
+    /// <summary>
+    /// Adds units to a product's line (a new line if there is none): "add to cart" twice adds twice.
+    /// The line keeps its prescription unless another is given. The same checks as <see cref="SetLine"/> on the new total.
+    /// </summary>
+    Task<CartView> AddToLine(Caller patient, string productId, int units, string? prescriptionId);
+
     Task<CartView> RemoveLine(Caller patient, string productId);
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class ForumGrain(DepartmentCatalog departments, ThreadDirectory di
 
         var items = page.Items.Select(row => row.Summary with
         {
-            AuthorName = AuthorNames.Shown(viewer, row.AuthorId, row.Summary.AuthorName, row.Summary.Anonymous),
+            AuthorName = AuthorNames.Listed(viewer, row.AuthorId, row.Summary.AuthorName, row.Summary.Anonymous),
         }).ToList();
         return new PagedResult<ThreadSummary>(items, page.Page, page.PageSize, page.TotalCount);
     }

@@ -60,6 +60,19 @@ public sealed class CartGrain(
         return await Priced(patient, justRead: product);
     }
 
+    public Task<CartView> AddToLine(Caller patient, string productId, int units, string? prescriptionId)
+    {
+        EnsureOwner(patient);
+        if (units is < 1 or > ProductRules.MaxLineQuantity)
+            throw DomainException.Invalid("add", $"Add between 1 and {ProductRules.MaxLineQuantity}.");
+        var line = Lines.Find(l => l.ProductId == productId);
+        var total = (line?.Quantity ?? 0) + units;
+        if (total > ProductRules.MaxLineQuantity)
+            throw DomainException.Invalid("add", $"You have {line!.Quantity} in your cart already; a line holds at most {ProductRules.MaxLineQuantity}.");
+        // The grain's own method, not a grain call: the line is read and written in one turn, so two adds never lose one.
+        return SetLine(patient, productId, total, string.IsNullOrWhiteSpace(prescriptionId) ? line?.PrescriptionId : prescriptionId);
+    }
+
     public async Task<CartView> RemoveLine(Caller patient, string productId)
     {
         EnsureOwner(patient);

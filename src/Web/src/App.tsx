@@ -5,6 +5,7 @@ import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
+import { Account } from "./pages/Account";
 import { Ask } from "./pages/Ask";
 import { Cart } from "./pages/Cart";
 import { Catalog } from "./pages/Catalog";
@@ -52,6 +53,7 @@ const pages: Page[] = [
   { path: "/admin/users", page: <AdminUsers />, roles: ["admin"] },
   { path: "/admin/products", page: <AdminProducts />, roles: ["pharmacist", "admin"] },
   { path: "/admin/products/:id", page: <AdminProduct />, roles: ["pharmacist", "admin"] },
+  { path: "/account", page: <Account />, roles: ["patient", "doctor", "pharmacist", "admin"] },
   { path: "/sign-in", page: <SignIn /> },
   { path: "/register", page: <Register /> },
 ];

@@ -12,6 +12,8 @@ namespace MedPlatform.Client.Models
     public partial class CartLineRequest : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The add property</summary>
+        public int? Add { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The prescriptionId property</summary>
@@ -49,6 +51,7 @@ namespace MedPlatform.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "add", n => { Add = n.GetIntValue(); } },
                 { "prescriptionId", n => { PrescriptionId = n.GetStringValue(); } },
                 { "quantity", n => { Quantity = n.GetIntValue(); } },
             };
@@ -60,6 +63,7 @@ namespace MedPlatform.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("add", Add);
             writer.WriteStringValue("prescriptionId", PrescriptionId);
             writer.WriteIntValue("quantity", Quantity);
             writer.WriteAdditionalData(AdditionalData);

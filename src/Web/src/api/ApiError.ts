@@ -1,6 +1,19 @@
 // Errors from the API are RFC 9457 problem details; the app shows them as ApiError, with the
 // per-field messages of a validation problem kept for the form that sent the request.
 
+// For the rare problem without a detail (an error nginx or the framework wrote).
+const plainWords: Record<number, string> = {
+  400: "Something in the form is not right. Check it and try again.",
+  401: "Please sign in again.",
+  403: "Your account may not do this.",
+  404: "This does not exist, or it is not yours.",
+  409: "Something changed meanwhile. Reload and try again.",
+  413: "That is too much to send at once.",
+  429: "That was a lot of requests in a short time. Wait a moment and try again.",
+  500: "Something went wrong on our side. It has been logged; please try again later.",
+  503: "MedPlatform is briefly unavailable. Try again in a moment.",
+};
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -8,7 +21,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors: Record<string, string[]> = {},
   ) {
-    super(detail || title);
+    // What went wrong in people's words (`message`): the server's own sentence, never an HTTP reason phrase.
+    super(detail || plainWords[status] || title);
   }
 
   /** The first message for a field (the API names fields as in the request, e.g. "payment.cardNumber"). */
@@ -37,7 +51,8 @@ export async function problemFrom(response: Response): Promise<ApiError> {
   }
 }
 
-export const unreachable = () => new ApiError(0, "Network error", "The server cannot be reached. Check your connection and try again.");
+export const unreachable = () =>
+  new ApiError(0, "No answer", "MedPlatform did not answer: the connection or our servers may be down for a moment. This page tries again by itself.");
 
 /** A write refused before sending: nothing is queued to be sent later. */
 export const offlineWrite = () => new ApiError(0, "You are offline: nothing was sent. Try again when you are back online.", "");

@@ -12,13 +12,20 @@ declare module "@tanstack/react-query" {
   }
 }
 
+const isTransient = (error: ApiError | null) => error !== null && (error.isNetworkError || error.status >= 500);
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     // A refused request stays refused and an unreachable server is said so at once: nothing retries behind the user's back.
     // "always": requests go out even when the browser says it is offline. Reads are then answered
     // by the service worker's cache, and writes refused by the client's middleware; react-query's
     // default would instead hold both until the connection returns, and then send the write.
-    queries: { retry: false, networkMode: "always" },
+    // A page the server could not answer (no answer at all, or a 5xx) loads again by itself every few seconds until it can.
+    queries: {
+      retry: false,
+      networkMode: "always",
+      refetchInterval: (query) => (query.state.status === "error" && isTransient(query.state.error) ? 5000 : false),
+    },
     mutations: { networkMode: "always" },
   },
 });

@@ -456,7 +456,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a product's quantity (0 removes it); prescription medicines need your prescription */
+        /** Set a product's quantity (0 removes it) or add to it; prescription medicines need your prescription */
         put: operations["setCartLine"];
         post?: never;
         /** Remove a product */
@@ -665,6 +665,8 @@ export interface components {
             /** Format: int32 */
             quantity: null | number;
             prescriptionId: null | string;
+            /** Format: int32 */
+            add?: null | number;
         };
         CartLineView: {
             productId: string;

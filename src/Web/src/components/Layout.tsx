@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, type Location } from "react-router";
-import { signOut, type User, useUser } from "../api";
+import { $api, signOut, type User, useApiQuery, useUser } from "../api";
 import { OfflineBanner } from "./OfflineBanner";
 
 interface NavItem {
@@ -84,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <li key={item.href}>
                 <Link to={item.href} aria-current={isCurrent(item, location) ? "page" : undefined}>
                   {item.label}
+                  {item.href === "/cart" && <CartCount />}
                 </Link>
               </li>
             ))}
@@ -92,9 +93,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="account">
           {user ? (
             <>
-              <span className="who">
+              <Link to="/account" className="who" aria-current={location.pathname === "/account" ? "page" : undefined}>
                 {user.displayName} <span className="role">({user.role})</span>
-              </span>
+              </Link>
               <button type="button" className="link-button" onClick={leave}>
                 Sign out
               </button>
@@ -121,4 +122,16 @@ export function Layout({ children }: { children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+/** How many units the patient's cart holds, beside its link; it follows every change (the cart query is invalidated by each). */
+function CartCount() {
+  const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
+  const units = cart.data?.items.reduce((sum, line) => sum + line.quantity, 0) ?? 0;
+  return units > 0 ? (
+    <>
+      {" "}
+      <span className="badge cart-count">{units}</span>
+    </>
+  ) : null;
 }

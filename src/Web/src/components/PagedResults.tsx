@@ -20,7 +20,7 @@ interface PagedResultsProps<T> {
 export function PagedResults<T>({ result, loading, empty, summary, hrefFor, children }: PagedResultsProps<T>) {
   return (
     <>
-      {result.error && <ErrorMessage error={result.error} />}
+      {result.error && <ErrorMessage error={result.error} retry={result.refetch} />}
       {result.isPending && <Loading what={loading} />}
       {result.data && (
         <>

@@ -29,7 +29,7 @@ export function PatientFinder({ patient, onFound, error }: { patient: PatientMat
       <Field
         label="Patient's email"
         hint="The address the patient signs in with; or prescribe from a forum question you answered."
-        error={lookup.error?.detail || lookup.error?.title || error}
+        error={lookup.error?.message ?? error}
       >
         {(control) => (
           <input

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { type ApiError } from "../api";
 
 export function Loading({ what = "Loading" }: { what?: string }) {
@@ -13,14 +13,16 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** An error from the API as a message a person can act on. */
-export function ErrorMessage({ error }: { error: ApiError }) {
+/** An error from the API as a message a person can act on; where loading can simply be tried again, a button for it. */
+export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => unknown }) {
   return (
     <div className="alert alert-error" role="alert">
-      <p>
-        <strong>{error.title}</strong>
-      </p>
-      {error.detail && error.detail !== error.title && <p>{error.detail}</p>}
+      <p>{error.message}</p>
+      {retry && (error.isNetworkError || error.status >= 500) && (
+        <button type="button" className="button-small button-secondary" onClick={() => retry()}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }
@@ -30,19 +32,21 @@ export function ErrorMessage({ error }: { error: ApiError }) {
  * them; otherwise it says what went wrong, including messages for fields the form does not show.
  */
 export function FormError({ error, fields = [] }: { error: ApiError | null; fields?: string[] }) {
+  const summary = useRef<HTMLDivElement>(null);
+  // After a failed submit, focus moves to what went wrong: keyboard and screen-reader users are not left at the top of the page.
+  useEffect(() => {
+    if (error) summary.current?.focus();
+  }, [error]);
   if (!error) return null;
   const unplaced = Object.entries(error.errors).filter(([name]) => !fields.includes(name));
   const placedOnly = Object.keys(error.errors).length > 0 && unplaced.length === 0;
   return (
-    <div className="alert alert-error" role="alert">
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={summary}>
       {placedOnly ? (
         <p>Please correct the fields marked below.</p>
       ) : (
         <>
-          <p>
-            <strong>{error.title}</strong>
-          </p>
-          {error.detail && error.detail !== error.title && <p>{error.detail}</p>}
+          <p>{error.message}</p>
           {unplaced.length > 0 && (
             <ul>
               {unplaced.map(([name, messages]) => (

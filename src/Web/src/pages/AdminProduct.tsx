@@ -13,7 +13,7 @@ export function AdminProduct() {
   usePageTitle("Edit product");
   const { id = "" } = useParams();
   const product = useApiQuery($api.queryOptions("get", "/api/products/{id}", { params: { path: { id } } }));
-  if (!product.data) return product.error ? <ErrorMessage error={product.error} /> : <Loading what="Loading the product" />;
+  if (!product.data) return product.error ? <ErrorMessage error={product.error} retry={product.refetch} /> : <Loading what="Loading the product" />;
   const p = product.data;
   return (
     <>

@@ -11,7 +11,7 @@ import { usePageTitle } from "../usePageTitle";
 export function Cart() {
   usePageTitle("Cart");
   const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
-  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} /> : <Loading what="Loading your cart" />;
+  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} retry={cart.refetch} /> : <Loading what="Loading your cart" />;
   const c = cart.data;
   const blocked = c.items.some((line) => !line.available);
 

@@ -36,7 +36,7 @@ export function Checkout() {
   const attemptKey = useRef(newKey());
   const { busy, error, run } = useAction();
 
-  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} /> : <Loading what="Loading your cart" />;
+  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} retry={cart.refetch} /> : <Loading what="Loading your cart" />;
   if (cart.data.items.length === 0)
     return (
       <>

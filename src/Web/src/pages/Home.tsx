@@ -53,7 +53,7 @@ export function Home() {
 
           <section aria-labelledby="latest-heading">
             <h2 id="latest-heading">Latest questions</h2>
-            {latest.error && <ErrorMessage error={latest.error} />}
+            {latest.error && <ErrorMessage error={latest.error} retry={latest.refetch} />}
             {latest.data && (latest.data.items.length ? <ThreadList threads={latest.data.items} level={3} /> : <Empty>No questions yet.</Empty>)}
             <p>
               <Link to="/forum">All questions →</Link>
@@ -62,7 +62,7 @@ export function Home() {
 
           <section aria-labelledby="featured-heading">
             <h2 id="featured-heading">Featured medicines</h2>
-            {medicines.error && <ErrorMessage error={medicines.error} />}
+            {medicines.error && <ErrorMessage error={medicines.error} retry={medicines.refetch} />}
             {medicines.isPending && <Loading what="Loading medicines" />}
             {featured && (featured.length ? <ProductList products={featured} level={3} /> : <Empty>No medicines in the catalog yet.</Empty>)}
             <p>

@@ -15,7 +15,7 @@ export function Order() {
   const order = useApiQuery($api.queryOptions("get", "/api/orders/{id}", { params: { path: { id } } }));
   useLiveStatus(order.data, order.refetch, user?.role === "patient");
 
-  if (!order.data) return order.error ? <ErrorMessage error={order.error} /> : <Loading what="Loading the order" />;
+  if (!order.data) return order.error ? <ErrorMessage error={order.error} retry={order.refetch} /> : <Loading what="Loading the order" />;
   const o = order.data;
   const last = o.history[o.history.length - 1];
 
@@ -23,7 +23,7 @@ export function Order() {
     <article className="order">
       <p className="breadcrumb">{user?.role === "patient" ? <Link to="/orders">My orders</Link> : <Link to="/pharmacy">Orders</Link>}</p>
       <h1>Order of {formatDateTime(o.createdAt)}</h1>
-      {order.error && <ErrorMessage error={order.error} />}
+      {order.error && <ErrorMessage error={order.error} retry={order.refetch} />}
       <div className="order-status" aria-live="polite">
         <p>
           Status: <OrderStatusBadge status={o.status} />

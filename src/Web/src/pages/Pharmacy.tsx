@@ -126,7 +126,7 @@ function QueueItem({ order }: { order: Order }) {
 /** The prescription a line was bought against, for the pharmacist's review. */
 function PrescriptionDetails({ id }: { id: string }) {
   const rx = useApiQuery($api.queryOptions("get", "/api/prescriptions/{id}", { params: { path: { id } } }));
-  if (rx.error) return <ErrorMessage error={rx.error} />;
+  if (rx.error) return <ErrorMessage error={rx.error} retry={rx.refetch} />;
   if (!rx.data) return <Loading what="Loading the prescription" />;
   return (
     <div className="rx">

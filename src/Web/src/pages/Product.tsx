@@ -18,7 +18,7 @@ export function Product() {
   const product = useApiQuery($api.queryOptions("get", "/api/products/{id}", { params: { path: { id } } }));
   usePageTitle(product.data?.name ?? "Medicine");
 
-  if (!product.data) return product.error ? <ErrorMessage error={product.error} /> : <Loading what="Loading the medicine" />;
+  if (!product.data) return product.error ? <ErrorMessage error={product.error} retry={product.refetch} /> : <Loading what="Loading the medicine" />;
   const p = product.data;
   const staff = user?.role === "pharmacist" || user?.role === "admin";
 
@@ -71,10 +71,12 @@ function AddToCart({ product }: { product: ProductData }) {
   const [chosenPrescription, setChosenPrescription] = useState(search.get("prescription") ?? "");
   const prescriptionId = usable.some((rx) => rx.id === chosenPrescription) ? chosenPrescription : (usable[0]?.id ?? "");
   const [added, setAdded] = useState<Cart | null>(null);
+  const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
+  const inCart = cart.data?.items.find((line) => line.productId === product.id)?.quantity ?? 0;
   const { busy, error, setError, run } = useAction();
 
   if (product.requiresPrescription) {
-    if (prescriptions.error) return <ErrorMessage error={prescriptions.error} />;
+    if (prescriptions.error) return <ErrorMessage error={prescriptions.error} retry={prescriptions.refetch} />;
     if (!prescriptions.data) return <Loading what="Checking your prescriptions" />;
     if (usable.length === 0)
       return (
@@ -91,7 +93,7 @@ function AddToCart({ product }: { product: ProductData }) {
     run(async () => {
       const { data: cart } = await api.PUT("/api/cart/items/{productId}", {
         params: { path: { productId: product.id } },
-        body: { quantity: units, prescriptionId: product.requiresPrescription ? prescriptionId : null },
+        body: { quantity: null, add: units, prescriptionId: product.requiresPrescription ? prescriptionId : null },
       });
       setAdded(cart!);
       void invalidate("/api/cart");
@@ -123,6 +125,11 @@ function AddToCart({ product }: { product: ProductData }) {
           <input {...control} type="number" inputMode="numeric" min={1} max={maxUnitsPerLine} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
         )}
       </Field>
+      {inCart > 0 && !added && (
+        <p className="hint">
+          You have {inCart} in your cart; this adds to them. <Link to="/cart">Go to the cart</Link>
+        </p>
+      )}
       <button type="submit" disabled={busy || product.stock <= 0}>
         {product.stock <= 0 ? "Out of stock" : busy ? "Adding…" : "Put in cart"}
       </button>

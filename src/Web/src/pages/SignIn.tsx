@@ -1,10 +1,15 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { signIn } from "../api";
+import { type Role, signIn } from "../api";
 import { Field } from "../components/Field";
 import { FormError } from "../components/Status";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
+
+/** Where a user starts when no page was asked for: staff at their work, everyone else at home. */
+function landingFor(role: Role): string {
+  return role === "pharmacist" ? "/pharmacy" : role === "admin" ? "/admin/users" : "/";
+}
 
 /** Only a path on this site: an address from the query string must not send anyone elsewhere. */
 export function safeNext(search: URLSearchParams): string {
@@ -26,8 +31,8 @@ export function SignIn() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      await signIn(email, password);
-      navigate(safeNext(search), { replace: true });
+      const user = await signIn(email, password);
+      navigate(search.has("next") ? safeNext(search) : landingFor(user.role), { replace: true });
     });
   };
   return (

@@ -15,7 +15,7 @@ export function Thread() {
   const thread = useApiQuery($api.queryOptions("get", "/api/forum/threads/{id}", { params: { path: { id } } }));
   usePageTitle(thread.data?.title ?? "Question");
 
-  if (!thread.data) return thread.error ? <ErrorMessage error={thread.error} /> : <Loading what="Loading the question" />;
+  if (!thread.data) return thread.error ? <ErrorMessage error={thread.error} retry={thread.refetch} /> : <Loading what="Loading the question" />;
   const t = thread.data;
   const isVerifiedDoctor = user?.role === "doctor" && user.verified;
   const answeredByMe = t.answers.some((a) => a.doctorId === user?.id);

@@ -63,7 +63,7 @@ namespace MedPlatform.Client.Api.Cart.Items.Item
             return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.CartView>(requestInfo, global::MedPlatform.Client.Models.CartView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Set a product&apos;s quantity (0 removes it); prescription medicines need your prescription
+        /// Set a product&apos;s quantity (0 removes it) or add to it; prescription medicines need your prescription
         /// </summary>
         /// <returns>A <see cref="global::MedPlatform.Client.Models.CartView"/></returns>
         /// <param name="body">The request body</param>
@@ -123,7 +123,7 @@ namespace MedPlatform.Client.Api.Cart.Items.Item
             return requestInfo;
         }
         /// <summary>
-        /// Set a product&apos;s quantity (0 removes it); prescription medicines need your prescription
+        /// Set a product&apos;s quantity (0 removes it) or add to it; prescription medicines need your prescription
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

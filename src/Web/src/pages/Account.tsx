@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from "react";
+import { api, signIn, useUser } from "../api";
+import { FormError } from "../components/Status";
+import { TextField } from "../components/TextField";
+import { useAction } from "../useAction";
+import { usePageTitle } from "../usePageTitle";
+
+/** Every role's own account: who they are to the platform, and a new password. */
+export function Account() {
+  usePageTitle("Your account");
+  const user = useUser()!;
+  return (
+    <>
+      <h1>Your account</h1>
+      <section className="panel narrow" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd>{user.displayName}</dd>
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+          <dt>Role</dt>
+          <dd>{user.role === "doctor" ? (user.verified ? "Doctor, licence verified" : "Doctor, licence not yet verified") : user.role}</dd>
+        </dl>
+      </section>
+      <ChangePassword email={user.email} />
+    </>
+  );
+}
+
+const blank = { currentPassword: "", newPassword: "" };
+
+function ChangePassword({ email }: { email: string }) {
+  const [form, setForm] = useState(blank);
+  const [changed, setChanged] = useState(false);
+  const { busy, error, run } = useAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChanged(false);
+    run(async () => {
+      await api.POST("/api/me/password", { body: form });
+      // The change signs out every device, this one too: sign in again with the new password.
+      await signIn(email, form.newPassword);
+      setForm(blank);
+      setChanged(true);
+    });
+  };
+  return (
+    <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="password-heading">
+      <h2 id="password-heading">Change your password</h2>
+      <FormError error={error} fields={["currentPassword", "newPassword"]} />
+      {changed && (
+        <p className="alert alert-ok" role="status">
+          Your password is changed. Every other device you were signed in on is signed out.
+        </p>
+      )}
+      <TextField label="Current password" name="currentPassword" form={form} setForm={setForm} error={error} type="password" autoComplete="current-password" />
+      <TextField
+        label="New password"
+        hint="At least 8 characters."
+        name="newPassword"
+        form={form}
+        setForm={setForm}
+        error={error}
+        type="password"
+        autoComplete="new-password"
+      />
+      <button type="submit" disabled={busy}>
+        {busy ? "Changing…" : "Change password"}
+      </button>
+    </form>
+  );
+}
