@@ -105,7 +105,12 @@ public sealed class AccountTests(WebPlatform platform)
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = doctorName });
         await Expect(row).ToContainTextAsync($"GMC-{tag}, Dermatology");
         await WebPlatform.ScreenshotAsync(admin, "31-admin-verify");
+        // Awaiting verification means doctors only, never patients or staff.
+        await Expect(admin.Locator("tbody td:nth-child(3)").Filter(new() { HasNotText = "doctor" })).ToHaveCountAsync(0);
         await row.GetByRole(AriaRole.Button, new() { Name = $"Verify licence of {doctorName}" }).ClickAsync();
+        // A confirmation step, with the licence number in view.
+        await Expect(row.GetByRole(AriaRole.Group, new() { Name = $"Confirm the licence of {doctorName}" })).ToContainTextAsync($"GMC-{tag}");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Confirm verification" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
 
         await admin.Field("Name").FillAsync($"Pharmacist {tag}");

@@ -68,7 +68,7 @@ public sealed class OfflineTests(WebPlatform platform)
         await page.Button("Put in cart").ClickAsync();
         await Expect(page.GetByText(OfflineRefusal)).ToBeVisibleAsync();
         await page.Context.SetOfflineAsync(false);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cart") }).ClickAsync();
+        await (await page.NavLinkAsync(new System.Text.RegularExpressions.Regex("^Cart"))).ClickAsync();
         await Expect(page.Heading("Cart")).ToBeVisibleAsync();
         await page.SettledAsync();
         await page.Context.SetOfflineAsync(true);

@@ -13,6 +13,15 @@ public static partial class PageActions
 
     public static ILocator Field(this IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
+    /// <summary>A link of the main navigation, found as a person would: on a phone it is behind the Menu button, which is opened first.</summary>
+    public static async Task<ILocator> NavLinkAsync(this IPage page, Regex name)
+    {
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        if (await menu.IsVisibleAsync() && await menu.GetAttributeAsync("aria-expanded") == "false")
+            await menu.ClickAsync();
+        return page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { NameRegex = name });
+    }
+
     /// <summary>Waits until the page has drawn its heading and no part of it is still loading.</summary>
     public static async Task SettledAsync(this IPage page)
     {

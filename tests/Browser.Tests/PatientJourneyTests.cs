@@ -74,7 +74,7 @@ public sealed partial class PatientJourneyTests(WebPlatform platform)
         await patient.PutInCartAsync("ibuprofen", "Ibuprofen", "400 mg");
 
         // The cart's link also says how many units it holds ("Cart 2").
-        await patient.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Cart") }).ClickAsync();
+        await (await patient.NavLinkAsync(new Regex("^Cart"))).ClickAsync();
         var rows = patient.Locator("table tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         // 2 × €5.99 + 1 × €4.49, priced by the server.

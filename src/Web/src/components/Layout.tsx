@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, type Location } from "react-router";
 import { $api, signOut, type User, useApiQuery, useUser } from "../api";
 import { OfflineBanner } from "./OfflineBanner";
@@ -68,6 +68,10 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [location.pathname]);
 
   const leave = () => signOut(() => navigate("/"));
+  // On a phone the navigation folds behind a menu button; it closes again on the next page.
+  const here = location.pathname + location.search;
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === here;
 
   return (
     <>
@@ -78,7 +82,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link to="/" className="brand">
           MedPlatform
         </Link>
-        <nav aria-label="Main">
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpenAt(menuOpen ? null : here)}>
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-nav" className={menuOpen ? "open" : undefined}>
           <ul>
             {navFor(user).map((item) => (
               <li key={item.href}>

@@ -1,5 +1,6 @@
 import { type Product } from "../api";
 import { formatMoney } from "../format";
+import { PackPicture } from "./PackPicture";
 import { Link } from "react-router";
 
 export function ProductBadges({ product }: { product: Product }) {
@@ -22,6 +23,7 @@ export function ProductList({ products, level = 2 }: { products: Product[]; leve
     <ul className="cards product-cards">
       {products.map((product) => (
         <li key={product.id} className="card">
+          <PackPicture form={product.form} size={48} decorative />
           <Heading className="card-title">
             <Link to={`/medicines/${product.id}`}>
               {product.name} <span className="strength">{product.strength}</span>

@@ -52,7 +52,12 @@ function UserList() {
         </div>
         <div className="field">
           <label htmlFor="users-verified">Verification</label>
-          <select id="users-verified" value={verified} onChange={(e) => filter({ verified: e.target.value })}>
+          {/* Only doctors are verified: "awaiting verification" means doctors whose licence is not checked yet. */}
+          <select
+            id="users-verified"
+            value={verified}
+            onChange={(e) => filter({ verified: e.target.value, role: e.target.value === "false" ? "doctor" : role })}
+          >
             <option value="">Any</option>
             <option value="false">Awaiting verification</option>
             <option value="true">Verified</option>
@@ -79,15 +84,23 @@ function UserList() {
   );
 }
 
+/** Verifying a licence lets a doctor answer and prescribe: the admin confirms it, with the licence in view. */
 function VerifyButton({ user }: { user: User }) {
   const { busy, error, run } = useAction();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <button type="button" className="button-small" aria-label={`Verify licence of ${user.displayName}`} onClick={() => setConfirming(true)}>
+        Verify licence
+      </button>
+    );
   return (
-    <>
+    <div role="group" aria-label={`Confirm the licence of ${user.displayName}`}>
+      <p>Licence {user.licenseNumber ?? "—"} checked against the register?</p>
       <button
         type="button"
         className="button-small"
         disabled={busy}
-        aria-label={`Verify licence of ${user.displayName}`}
         onClick={() =>
           run(async () => {
             await api.POST("/api/admin/doctors/{id}/verify", { params: { path: { id: user.id } } });
@@ -95,10 +108,13 @@ function VerifyButton({ user }: { user: User }) {
           })
         }
       >
-        Verify licence
+        Confirm verification
+      </button>{" "}
+      <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+        Cancel
       </button>
       <FormError error={error} />
-    </>
+    </div>
   );
 }
 

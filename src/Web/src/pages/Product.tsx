@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { api, type Cart, type Prescription, type Product as ProductData, $api, invalidate, useApiQuery, nameOf, useCategories, useUser } from "../api";
 import { Field } from "../components/Field";
+import { PackPicture } from "../components/PackPicture";
 import { ProductBadges } from "../components/ProductList";
 import { SignInToAct } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
@@ -27,6 +28,7 @@ export function Product() {
       <p className="breadcrumb">
         <Link to="/medicines">Medicines</Link> › <Link to={`/medicines?category=${encodeURIComponent(p.category)}`}>{nameOf(categories, p.category)}</Link>
       </p>
+      <PackPicture form={p.form} />
       <h1>{p.name}</h1>
       <p className="meta">
         {p.strength} · {p.form}
@@ -42,7 +44,15 @@ export function Product() {
       {p.controlled ? (
         <Notice>This is a controlled medicine. It is never sold online: your doctor or a local pharmacy can help.</Notice>
       ) : !user ? (
-        <SignInToAct action="buy this medicine" />
+        <>
+          {p.requiresPrescription && (
+            <Notice>
+              This medicine needs a prescription from a verified doctor. <Link to="/forum">Ask one in the forum</Link> (you may stay anonymous): a doctor who
+              answers can write you an e-prescription, and you buy it here against it.
+            </Notice>
+          )}
+          <SignInToAct action="buy this medicine" />
+        </>
       ) : user.role === "patient" ? (
         <AddToCart product={p} />
       ) : null}
