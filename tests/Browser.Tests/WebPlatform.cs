@@ -18,6 +18,8 @@ public sealed class WebPlatform : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private ApiProcess? api;
+    private Dictionary<string, string?> apiEnvironment = [];
+    private string[] apiArguments = [];
 
     public static string ScreenshotDirectory { get; } = Path.Combine(RepoLayout.Root, "TestResults", "screenshots");
 
@@ -33,7 +35,7 @@ public sealed class WebPlatform : IAsyncLifetime
         var webRoot = Path.Combine(RepoLayout.Root, "src", "Api", "wwwroot");
         if (!File.Exists(Path.Combine(webRoot, "index.html")))
             throw new InvalidOperationException($"{webRoot}/index.html is missing: building src/Api builds the web app.");
-        api = await ApiProcess.StartAsync("api (browser)", new Dictionary<string, string?>
+        apiEnvironment = new Dictionary<string, string?>
         {
             ["Embedded__DataDirectory"] = dataDirectory,
             ["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
@@ -43,7 +45,9 @@ public sealed class WebPlatform : IAsyncLifetime
             // Short-lived access tokens, so the journeys renew them on the way like long sessions do.
             ["Jwt__AccessTokenLifetime"] = "00:00:30",
             ["Jwt__ClockSkew"] = "00:00:00",
-        }, arguments: ["--webroot", webRoot]);
+        };
+        apiArguments = ["--webroot", webRoot];
+        api = await ApiProcess.StartAsync("api (browser)", apiEnvironment, arguments: apiArguments);
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -74,6 +78,16 @@ public sealed class WebPlatform : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
     public HttpClient NewHttpClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>Stops the Api (gracefully) under whatever pages are open; <see cref="StartApiAsync"/> brings it back on the same address and data.</summary>
+    public Task StopApiAsync() => api!.StopAsync();
+
+    public async Task StartApiAsync()
+    {
+        var port = BaseAddress.Port;
+        await api!.DisposeAsync();
+        api = await ApiProcess.StartAsync("api (browser, restarted)", apiEnvironment, arguments: apiArguments, port: port);
+    }
 
     public async Task DisposeAsync()
     {

@@ -16,15 +16,15 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
 
-    /// <summary>Starts the Api and waits until /health/ready answers 200.</summary>
+    /// <summary>Starts the Api and waits until /health/ready answers 200; on a free port, or on <paramref name="port"/> (to start it again where it was).</summary>
     public static async Task<ApiProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyWithin = null,
-        IEnumerable<string>? arguments = null)
+        IEnumerable<string>? arguments = null, int? port = null)
     {
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         var process = ChildProcess.StartDotnet(name, "Api", "MedPlatform.Api.dll",
-            ["--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", .. arguments ?? []],
+            ["--urls", $"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}", .. arguments ?? []],
             new Dictionary<string, string?>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
-        var api = new ApiProcess(process, port);
+        var api = new ApiProcess(process, port.Value);
         await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
         return api;
     }

@@ -8,12 +8,21 @@ const reconnectAfter = 2000;
 /** Thrown from the stream's callbacks to give up instead of reconnecting. */
 class GiveUp extends Error {}
 
+/** The server ended the stream (it does once the order can change no more): connect again, but nothing was lost. */
+class Ended extends Error {}
+
 /**
  * Follows an order's server-sent "status" events until aborted, reconnecting after a dropped
  * connection. EventSource cannot send the bearer token, so the stream is read with fetch, the
  * token as of each (re)connection; a 401 renews the session before the next try.
  */
-export function followOrderEvents(orderId: string, onStatus: (event: OrderStatusEvent) => void, signal: AbortSignal): Promise<void> {
+export function followOrderEvents(
+  orderId: string,
+  onStatus: (event: OrderStatusEvent) => void,
+  signal: AbortSignal,
+  /** Told when the stream is up (true) and when it dropped and is being tried again (false). */
+  onConnection: (live: boolean) => void = () => undefined,
+): Promise<void> {
   return fetchEventSource(`/api/orders/${encodeURIComponent(orderId)}/events`, {
     signal,
     // Status changes should still arrive while the tab is in the background.
@@ -23,7 +32,7 @@ export function followOrderEvents(orderId: string, onStatus: (event: OrderStatus
       return fetch(input, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${accessToken() ?? ""}` } });
     },
     async onopen(response) {
-      if (response.ok) return;
+      if (response.ok) return onConnection(true);
       if (response.status === 401 && (await refreshSession())) throw new ApiError(401, "Unauthorized", "");
       // Not allowed, or gone: another try would be answered the same.
       if (response.status >= 400 && response.status < 500) throw new GiveUp();
@@ -33,10 +42,11 @@ export function followOrderEvents(orderId: string, onStatus: (event: OrderStatus
       if (message.data) onStatus(JSON.parse(message.data) as OrderStatusEvent);
     },
     onclose() {
-      throw new ApiError(0, "Closed", ""); // the server ended the stream: reconnect
+      throw new Ended();
     },
     onerror(error) {
       if (error instanceof GiveUp) throw error;
+      if (!(error instanceof Ended)) onConnection(false);
       return reconnectAfter;
     },
   }).catch((error) => {

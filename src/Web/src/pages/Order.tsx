@@ -13,7 +13,7 @@ export function Order() {
   const { id = "" } = useParams();
   const user = useUser();
   const order = useApiQuery($api.queryOptions("get", "/api/orders/{id}", { params: { path: { id } } }));
-  useLiveStatus(order.data, order.refetch, user?.role === "patient");
+  const live = useLiveStatus(order.data, order.refetch, user?.role === "patient");
 
   if (!order.data) return order.error ? <ErrorMessage error={order.error} retry={order.refetch} /> : <Loading what="Loading the order" />;
   const o = order.data;
@@ -24,6 +24,11 @@ export function Order() {
       <p className="breadcrumb">{user?.role === "patient" ? <Link to="/orders">My orders</Link> : <Link to="/pharmacy">Orders</Link>}</p>
       <h1>Order of {formatDateTime(o.createdAt)}</h1>
       {order.error && <ErrorMessage error={order.error} retry={order.refetch} />}
+      {!live && (
+        <p className="alert alert-info" role="status">
+          Connection lost: the status below may be out of date. Reconnecting…
+        </p>
+      )}
       <div className="order-status" aria-live="polite">
         <p>
           Status: <OrderStatusBadge status={o.status} />
@@ -89,8 +94,12 @@ export function Order() {
   );
 }
 
-/** Follows the order's server-sent events while it can still change, loading it again on each new step. */
-function useLiveStatus(order: OrderData | undefined, reload: () => unknown, enabled: boolean) {
+/**
+ * Follows the order's server-sent events while it can still change, loading it again on each new
+ * step. False while the stream is down and being tried again.
+ */
+function useLiveStatus(order: OrderData | undefined, reload: () => unknown, enabled: boolean): boolean {
+  const [live, setLive] = useState(true);
   const id = order?.id;
   const finished = order ? finishedStatuses.includes(order.status) : true;
   // An event's version counts the steps of the history up to it; the stream starts with the whole
@@ -108,9 +117,11 @@ function useLiveStatus(order: OrderData | undefined, reload: () => unknown, enab
         if (event.version > shownSteps.current) reload();
       },
       controller.signal,
+      setLive,
     ).catch(() => undefined); // ended by leaving the page
     return () => controller.abort();
   }, [enabled, id, finished, reload]);
+  return live || finished;
 }
 
 function OrderActions({ order, patient }: { order: OrderData; patient: boolean }) {
