@@ -8,7 +8,7 @@ namespace MedPlatform.Browser.Tests;
 /// <summary>
 /// Lighthouse (pinned in tests/Lighthouse, mobile emulation with its simulated slow 4G and CPU, in
 /// Debian's Chromium) on the pages people land on: the home page, the catalog, a product and a
-/// thread. Its scores are printed with the run's figures and held to the targets below. Runs alone
+/// thread, three times each: the medians are printed with the run's figures and held to the targets below. Runs alone
 /// (after the other browser tests), so other tests' work does not take its CPU.
 /// </summary>
 [Collection(nameof(LighthouseRun))]
@@ -25,11 +25,17 @@ public sealed class LighthouseTests(WebPlatform platform, ITestOutputHelper outp
         Assert.True(File.Exists(LighthouseCli), $"{LighthouseCli} is missing: run `npm ci` in tests/Lighthouse (scripts/test.sh does).");
         var url = new Uri(platform.BaseAddress, await PathOf(name));
 
-        var report = await RunLighthouseAsync(url);
+        // Three runs and the median of each score, as Lighthouse's own guidance on variance advises:
+        // one run's performance score moves by several points with what else the machine is doing.
+        var reports = new List<JsonNode>();
+        for (var run = 0; run < 3; run++)
+            reports.Add(await RunLighthouseAsync(url));
+        var report = reports.OrderBy(r => r["categories"]!["performance"]!["score"]!.GetValue<double>()).ElementAt(1);
 
-        var scores = new[] { "performance", "accessibility", "best-practices", "seo" }
-            .ToDictionary(c => c, c => (int)Math.Round(report["categories"]![c]!["score"]!.GetValue<double>() * 100));
-        output.Report($"Lighthouse (mobile) {name} {url.AbsolutePath}: " + string.Join(", ", scores.Select(s => $"{s.Key} {s.Value}")));
+        var categories = new[] { "performance", "accessibility", "best-practices", "seo" };
+        var scores = categories.ToDictionary(c => c, c => Median(reports.Select(r => (int)Math.Round(r["categories"]![c]!["score"]!.GetValue<double>() * 100))));
+        output.Report($"Lighthouse (mobile) {name} {url.AbsolutePath}, median of 3: " + string.Join(", ", scores.Select(s => $"{s.Key} {s.Value}"))
+            + $" (performance runs: {string.Join(" ", reports.Select(r => (int)Math.Round(r["categories"]!["performance"]!["score"]!.GetValue<double>() * 100)))})");
         var failing = report["audits"]!.AsObject()
             .Where(a => a.Value!["score"] is JsonValue score && score.GetValue<double>() < 0.9 && a.Value["scoreDisplayMode"]?.GetValue<string>() != "informative")
             .Select(a => $"{a.Key} {a.Value!["score"]} {a.Value["displayValue"]}");
@@ -39,6 +45,8 @@ public sealed class LighthouseTests(WebPlatform platform, ITestOutputHelper outp
         Assert.True(scores["best-practices"] == 100, $"best practices {scores["best-practices"]}: {why}");
         Assert.True(scores["seo"] >= 95, $"seo {scores["seo"]}: {why}");
     }
+
+    private static int Median(IEnumerable<int> values) => values.Order().ElementAt(1);
 
     private async Task<string> PathOf(string page)
     {
