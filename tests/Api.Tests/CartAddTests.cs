@@ -40,4 +40,16 @@ public sealed class CartAddTests(EmbeddedApiFactory api)
         var cart = (await client.GetAsync("/api/cart", patient.AccessToken)).Expect(HttpStatusCode.OK);
         Assert.Equal(99, cart["items"]!.AsArray().Single()!["quantity"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_quantity_sent_as_a_string_is_a_400_that_names_the_field()
+    {
+        var actors = await MallActors.GetAsync(api);
+        var patient = await client.RegisterAndLoginAsync();
+
+        var problem = (await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{actors.OtcProductId}", new { quantity = "2" }, patient.AccessToken))
+            .ExpectProblem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("quantity has the wrong type", problem.Str("detail"), StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         {
             DomainException refusal => ((int)refusal.Kind, refusal.Detail, refusal.Errors, refusal.RetryAfterSeconds),
             BadHttpRequestException { InnerException: JsonException json } =>
-                (400, $"The request body is not valid JSON{(json.Path is { Length: > 0 } path ? $" (at {path})" : "")}.", null, null),
+                (400, json.Path is { Length: > 1 } path
+                    // Well-formed, but a value of the wrong kind: "2" (a string) where the contract has a number.
+                    ? $"The request body is not valid JSON for this request: {path[2..]} has the wrong type or is cut short."
+                    : "The request body is not valid JSON.", null, null),
             BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large.", null, null),
             BadHttpRequestException { StatusCode: 415 } => (415, "Send the body as application/json.", null, null),
             BadHttpRequestException bad => (bad.StatusCode, Plain(bad.Message), null, null),

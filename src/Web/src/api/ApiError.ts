@@ -1,5 +1,6 @@
 // Errors from the API are RFC 9457 problem details; the app shows them as ApiError, with the
 // per-field messages of a validation problem kept for the form that sent the request.
+import type { Problem } from "./model";
 
 // For the rare problem without a detail (an error nginx or the framework wrote).
 const plainWords: Record<number, string> = {
@@ -36,15 +37,9 @@ export class ApiError extends Error {
   }
 }
 
-interface ProblemDetails {
-  title?: string;
-  detail?: string;
-  errors?: Record<string, string[]>;
-}
-
 export async function problemFrom(response: Response): Promise<ApiError> {
   try {
-    const problem = (await response.json()) as ProblemDetails;
+    const problem = (await response.json()) as Problem;
     return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? "", problem.errors ?? {});
   } catch {
     return new ApiError(response.status, response.statusText, "The server answered in an unexpected way.");

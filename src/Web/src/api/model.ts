@@ -7,6 +7,8 @@ type Schemas = components["schemas"];
 export type Role = Schemas["Role"];
 export type User = Schemas["UserView"];
 export type Tokens = Schemas["TokenResponse"];
+/** Every refusal of the API: RFC 9457 problem details, with per-field messages when the input was invalid. */
+export type Problem = Schemas["HttpValidationProblemDetails"];
 export type PatientMatch = Schemas["PatientMatch"];
 
 export type Named = Schemas["Department"] | Schemas["Category"];
