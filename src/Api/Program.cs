@@ -28,6 +28,7 @@ api.MapCatalogApi();
 api.MapPrescriptionsApi();
 api.MapCartApi();
 api.MapOrdersApi();
+api.MapAddressesApi();
 api.MapDashboardSessionApi();
 app.MapMedPlatformDashboard();
 app.Run();

@@ -36,21 +36,34 @@ public sealed partial class CheckoutTests(WebPlatform platform)
         // The cart is untouched by a refused checkout.
         await Expect(page.Locator(".summary")).ToContainTextAsync("2 × Paracetamol");
 
-        // A card the gateway declines: the order ends as payment failed, with the reason shown.
+        // A card the gateway declines: the patient stays on checkout, the error on the card, the
+        // address as typed and the items still in the cart.
         await page.FillCheckoutAsync($"Declined Patient {tag}", "4000 0000 0000 0002");
         await page.PayButton().ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/orders/"));
-        await Expect(page.Locator(".order-status [data-status]")).ToHaveAttributeAsync("data-status", "paymentFailed");
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Payment failed: The card was declined.");
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was charged");
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Expect(summary).ToContainTextAsync("The card was declined.");
+        await Expect(summary).ToContainTextAsync("Nothing was charged, and your items are still in your cart.");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/checkout$"));
+        await Expect(page.Field("Card number")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Field("Card number")).ToHaveAccessibleDescriptionAsync(new Regex("declined.*another card"));
+        await Expect(page.Field("Full name")).ToHaveValueAsync($"Declined Patient {tag}");
+        await Expect(page.Field("Street and number")).ToHaveValueAsync("12 Harbour Street");
+        await Expect(page.Locator(".summary")).ToContainTextAsync("2 × Paracetamol");
         await WebPlatform.ScreenshotAsync(page, "21-payment-declined");
 
-        // One click puts the items back, ready to pay with another card.
-        await page.Button("Put these items back in my cart").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "back in your cart" })).ToBeVisibleAsync();
-        await page.GotoAsync("/cart");
-        await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.GetByLabel("Quantity of Paracetamol")).ToHaveValueAsync("2");
+        // One retry with another card completes the order.
+        await page.Field("Card number").FillAsync("4242 4242 4242 4242");
+        await page.Field("Security code").FillAsync("123");
+        var number = await page.PayAndTrackAsync();
+        await Expect(page.Heading($"Order {number}")).ToBeVisibleAsync();
+        await Expect(page.Locator(".order-status [data-status]")).ToHaveAttributeAsync("data-status", "readyToShip");
+
+        // The declined attempt is not among the orders: it is listed apart, once.
+        await page.GotoAsync("/orders");
+        await Expect(page.Locator(".cards .card")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".cards .card")).ToContainTextAsync($"Order {number}");
+        await Expect(page.GetByText("Payments that did not go through (1)")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -86,7 +99,7 @@ public sealed partial class CheckoutTests(WebPlatform platform)
 
         await page.Link("Check out").ClickAsync();
         await page.FillCheckoutAsync($"Cancelling Patient {tag}", "4242424242424242");
-        await page.PayButton().ClickAsync();
+        await page.PayAndTrackAsync();
         await Expect(page.Locator(".order-status [data-status]")).ToHaveAttributeAsync("data-status", "readyToShip");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.Button("Cancel order").ClickAsync();

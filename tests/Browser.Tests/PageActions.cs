@@ -76,11 +76,32 @@ public static partial class PageActions
 
     public static ILocator PayButton(this IPage page) => page.GetByRole(AriaRole.Button, new() { NameRegex = PayPattern() });
 
+    /// <summary>
+    /// Pays, sees the confirmation page, and follows its link to the order's own page, which tracks
+    /// it live. The order number the confirmation showed.
+    /// </summary>
+    public static async Task<string> PayAndTrackAsync(this IPage page)
+    {
+        await page.PayButton().ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(ReceivedPath());
+        var number = page.Locator(".order-number strong");
+        await Microsoft.Playwright.Assertions.Expect(number).ToHaveTextAsync(OrderNumberPattern());
+        var shown = (await number.TextContentAsync())!;
+        await page.Link("Track this order").ClickAsync();
+        return shown;
+    }
+
     /// <summary>The order id from an order page's address.</summary>
     public static string OrderId(this IPage page) => OrderPath().Match(page.Url).Groups[1].Value;
 
     [GeneratedRegex("^Pay ")]
     private static partial Regex PayPattern();
+
+    [GeneratedRegex("/orders/[0-9a-f]+/received$")]
+    private static partial Regex ReceivedPath();
+
+    [GeneratedRegex("^MP-[0-9A-HJKMNP-TV-Z]{6}$")]
+    public static partial Regex OrderNumberPattern();
 
     [GeneratedRegex("/orders/([^/?#]+)")]
     private static partial Regex OrderPath();

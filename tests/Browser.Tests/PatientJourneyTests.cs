@@ -84,7 +84,7 @@ public sealed partial class PatientJourneyTests(WebPlatform platform)
         await patient.Link("Check out").ClickAsync();
         await patient.FillCheckoutAsync(patientName, "4242 4242 4242 4242");
         await WebPlatform.ScreenshotAsync(patient, "14-checkout");
-        await patient.PayButton().ClickAsync();
+        var orderNumber = await patient.PayAndTrackAsync();
 
         // The order page follows the order: processing ends at the pharmacist's review.
         await Expect(patient).ToHaveURLAsync(OrderPage());
@@ -102,6 +102,9 @@ public sealed partial class PatientJourneyTests(WebPlatform platform)
         await pharmacist.Link("Pharmacy queue").ClickAsync();
         var card = pharmacist.GetByRole(AriaRole.Listitem, new() { Name = $"Order for {patientName}" });
         await Expect(card).ToContainTextAsync("One capsule three times a day");
+        // Patient and pharmacy call the order by the same number.
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = $"Order {orderNumber}", Exact = true })).ToBeVisibleAsync();
+        await Expect(patient.Heading($"Order {orderNumber}")).ToBeVisibleAsync();
         await WebPlatform.ScreenshotAsync(pharmacist, "16-pharmacy-review");
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Expect(card).ToHaveCountAsync(0);

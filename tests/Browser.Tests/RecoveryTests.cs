@@ -20,7 +20,7 @@ public sealed class RecoveryTests(WebPlatform platform)
         await order.PutInCartAsync("paracetamol", "Paracetamol", "500 mg", quantity: 1);
         await order.GotoAsync("/checkout");
         await order.FillCheckoutAsync($"Recovery Patient {tag}", "4242 4242 4242 4242");
-        await order.PayButton().ClickAsync();
+        await order.PayAndTrackAsync();
         await Expect(order.Locator(".order-status [data-status]")).ToHaveAttributeAsync("data-status", "readyToShip");
         var browsing = await platform.NewPageAsync();
         await browsing.GotoAsync("/medicines");

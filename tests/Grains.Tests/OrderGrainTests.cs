@@ -70,6 +70,14 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         Assert.Equal(10, await Stock(cluster, product.Id));
         Assert.Equal(2, await Remaining(cluster, patient, prescription.Id));
         Assert.Equal((0, "voided"), await Ledger(cluster, placed.Id));
+
+        // The lines are back in the cart, once: an exit finished again after a crash adds nothing.
+        var cart = cluster.Grains.GetGrain<MedPlatform.Mall.ICartGrain>(patient.UserId);
+        var line = Assert.Single((await cart.View(patient)).Items);
+        Assert.Equal((product.Id, 2, prescription.Id, true), (line.ProductId, line.Quantity, line.PrescriptionId, line.Available));
+        await cart.RemoveLine(patient, product.Id);
+        await cluster.Grains.GetGrain<MedPlatform.Mall.ICartReturns>(patient.UserId).TakeBack(placed.Id, failed.Items);
+        Assert.Empty((await cart.View(patient)).Items);
     }
 
     [Fact]
@@ -143,7 +151,7 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
 
         Assert.Equal(first.Id, again.Id);
         Assert.NotEqual(first.Id, theirs.Id);
-        var mine = await cluster.Grains.GetGrain<IOrdersGrain>(0).Mine(patient, new PageRequest(1, 10));
+        var mine = await cluster.Grains.GetGrain<IOrdersGrain>(0).Mine(patient, new OrderQuery(null, new PageRequest(1, 10)));
         Assert.Equal([first.Id], mine.Items.Select(o => o.Id));
     }
 

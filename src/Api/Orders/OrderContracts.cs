@@ -6,7 +6,11 @@ namespace MedPlatform.Api.Orders;
 // grains' OrderView. Fields are nullable so a missing field is reported as a per-field 400. There
 // is no price or total in any request.
 
-public sealed record AddressRequest(string? Name, string? Line1, string? City, string? PostalCode, string? Country);
+public record AddressRequest(string? Name, string? Line1, string? City, string? PostalCode, string? Country);
+
+/// <summary>A saved address in <c>PUT /api/me/addresses</c>: no id for a new one.</summary>
+public sealed record SavedAddressRequest(string? Id, string? Name, string? Line1, string? City, string? PostalCode, string? Country, bool? IsDefault)
+    : AddressRequest(Name, Line1, City, PostalCode, Country);
 
 /// <summary>Card details: passed to the payment gateway for a token and then forgotten.</summary>
 public sealed record PaymentRequest(string? CardNumber, string? Expiry, string? Cvc)

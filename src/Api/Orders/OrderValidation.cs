@@ -11,16 +11,7 @@ public static class OrderValidation
     public static (ShippingAddress Address, CardDetails Card) ToCheckout(this CheckoutRequest request, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        var address = request.ShippingAddress;
-        string Field(string name, string? value, int max)
-        {
-            var trimmed = value?.Trim() ?? "";
-            if (trimmed.Length == 0) errors[$"shippingAddress.{name}"] = ["Fill this in."];
-            else if (trimmed.Length > max || trimmed.Any(char.IsControl)) errors[$"shippingAddress.{name}"] = [$"Use at most {max} ordinary characters."];
-            return trimmed;
-        }
-        var shipping = new ShippingAddress(Field("name", address?.Name, 100), Field("line1", address?.Line1, 200), Field("city", address?.City, 100),
-            Field("postalCode", address?.PostalCode, 20), Field("country", address?.Country, 60));
+        var shipping = Address(request.ShippingAddress, "shippingAddress.", errors);
 
         var payment = request.Payment;
         var (month, year) = ParseExpiry(payment?.Expiry);
@@ -30,6 +21,53 @@ public static class OrderValidation
         if (errors.Count > 0)
             throw DomainException.Invalid(errors);
         return (shipping, card);
+    }
+
+    /// <summary>An address's fields trimmed, each missing or too long one reported under <paramref name="prefix"/> + its name.</summary>
+    public static ShippingAddress Address(AddressRequest? address, string prefix, Dictionary<string, string[]> errors)
+    {
+        string Field(string name, string? value, int max)
+        {
+            var trimmed = value?.Trim() ?? "";
+            if (trimmed.Length == 0) errors[prefix + name] = ["Fill this in."];
+            else if (trimmed.Length > max || trimmed.Any(char.IsControl)) errors[prefix + name] = [$"Use at most {max} ordinary characters."];
+            return trimmed;
+        }
+        return new ShippingAddress(Field("name", address?.Name, 100), Field("line1", address?.Line1, 200), Field("city", address?.City, 100),
+            Field("postalCode", address?.PostalCode, 20), Field("country", address?.Country, 60));
+    }
+
+    /// <summary>The saved addresses of a PUT, each checked as a shipping address is; errors are named <c>[index].field</c>.</summary>
+    public static IReadOnlyList<SavedAddress> ToSavedAddresses(this IReadOnlyList<SavedAddressRequest?>? addresses)
+    {
+        if (addresses is null)
+            throw DomainException.Invalid("body", "Send the list of addresses (an empty list removes them all).");
+        if (addresses.Count > AddressBookGrain.MaxAddresses)
+            throw DomainException.Invalid("body", $"Keep at most {AddressBookGrain.MaxAddresses} addresses.");
+        var errors = new Dictionary<string, string[]>();
+        var saved = addresses.Select((address, index) =>
+        {
+            var fields = Address(address, $"[{index}].", errors);
+            var id = address?.Id?.Trim() ?? "";
+            if (id.Length > 32)
+                errors[$"[{index}].id"] = ["Not an address id."];
+            return new SavedAddress(id, fields.Name, fields.Line1, fields.City, fields.PostalCode, fields.Country, address?.IsDefault ?? false);
+        }).ToList();
+        if (saved.Count(a => a.IsDefault) > 1)
+            errors["isDefault"] = ["Mark one address as the default."];
+        if (errors.Count > 0)
+            throw DomainException.Invalid(errors);
+        return saved;
+    }
+
+    /// <summary>A <c>status</c> query filter: null when absent, otherwise one of the statuses by its JSON name.</summary>
+    public static OrderStatus? Status(string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status))
+            return null;
+        return Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
+            ? parsed
+            : throw DomainException.Invalid("status", "Use one of: " + string.Join(", ", Enum.GetNames<OrderStatus>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)) + ".");
     }
 
     /// <summary>The Idempotency-Key header: optional, at most 100 printable characters. Without one, every request is a new order.</summary>

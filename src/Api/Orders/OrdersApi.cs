@@ -22,7 +22,8 @@ public static class OrdersApi
         orders.MapPost("", Checkout).RequireAuthorization(Policies.Patient).RequireRateLimiting(RateLimits.Checkout)
             .WithMetadata(new Errors.RepeatableWithIdempotencyKey()).WithName("checkout")
             .WithSummary("Check out the cart (send an Idempotency-Key); processing continues after the 202").Refuses(409, 422);
-        orders.MapGet("", Mine).RequireAuthorization(Policies.Patient).WithName("listMyOrders").WithSummary("Your orders, newest first");
+        orders.MapGet("", Mine).RequireAuthorization(Policies.Patient).WithName("listMyOrders")
+            .WithSummary("Your orders, newest first; payment attempts that failed only when asked for (status=paymentFailed)");
         orders.MapGet("/{id}", Get).RequireAuthorization(Policies.SignedIn).WithName("getOrder")
             .WithSummary("An order with its history (its patient, pharmacists, admins)");
         orders.MapGet("/{id}/events", Events).RequireAuthorization(Policies.Patient).WithName("followOrder")
@@ -55,8 +56,8 @@ public static class OrdersApi
         return TypedResults.Accepted($"/api/orders/{order.Id}", order);
     }
 
-    static async Task<Ok<PagedResult<OrderView>>> Mine([AsParameters] PageQuery paging, Caller patient, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Mine(patient, paging.ToRequest()));
+    static async Task<Ok<PagedResult<OrderView>>> Mine(string? status, [AsParameters] PageQuery paging, Caller patient, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Mine(patient, new OrderQuery(OrderValidation.Status(status), paging.ToRequest())));
 
     static async Task<Ok<OrderView>> Get(string id, Caller caller, IGrainFactory grains) =>
         TypedResults.Ok(await Order(grains, id).View(caller));
@@ -64,17 +65,8 @@ public static class OrdersApi
     static async Task<Ok<OrderView>> Cancel(string id, Caller caller, IGrainFactory grains) =>
         TypedResults.Ok(await Order(grains, id).Cancel(caller));
 
-    static async Task<Ok<PagedResult<OrderView>>> Queue(string? status, [AsParameters] PageQuery paging, Caller staff, IGrainFactory grains)
-    {
-        OrderStatus? wanted = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            wanted = Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
-                ? parsed
-                : throw DomainException.Invalid("status", "Use one of: " + string.Join(", ", Enum.GetNames<OrderStatus>().Select(JsonNamingPolicy.CamelCase.ConvertName)) + ".");
-        }
-        return TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Queue(staff, new OrderQuery(wanted, paging.ToRequest())));
-    }
+    static async Task<Ok<PagedResult<OrderView>>> Queue(string? status, [AsParameters] PageQuery paging, Caller staff, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Queue(staff, new OrderQuery(OrderValidation.Status(status), paging.ToRequest())));
 
     static async Task<Ok<OrderView>> Approve(string id, Caller pharmacist, IGrainFactory grains) =>
         TypedResults.Ok(await Order(grains, id).Approve(pharmacist));
@@ -114,7 +106,7 @@ public static class OrdersApi
                     await response.WriteAsync($"event: status\ndata: {data}\n\n", aborted);
                 }
                 await response.Body.FlushAsync(aborted);
-                if (IsFinal(view.Status))
+                if (view.Status.IsFinal())
                     return;
                 var next = await order.WaitForChange(caller, view.Version, KeepAlive).WaitAsync(aborted);
                 if (next.Version == view.Version)
@@ -127,9 +119,6 @@ public static class OrdersApi
             // The client went away.
         }
     }
-
-    private static bool IsFinal(OrderStatus status) =>
-        status is OrderStatus.Delivered or OrderStatus.Cancelled or OrderStatus.Refunded or OrderStatus.PaymentFailed;
 
     private static IOrderGrain Order(IGrainFactory grains, string id) =>
         ProductIds.IsCanonical(id) ? grains.GetGrain<IOrderGrain>(id) : throw DomainException.NotFound("No such order.");

@@ -59,8 +59,11 @@ public sealed record OrderQuery([property: Id(0)] OrderStatus? Status, [property
 /// <summary>The order lists, from the orders read model.</summary>
 public interface IOrdersGrain : IGrainWithIntegerKey
 {
-    /// <summary>A patient's own orders, newest first.</summary>
-    Task<PagedResult<OrderView>> Mine(Caller patient, PageRequest paging);
+    /// <summary>
+    /// A patient's own orders in a status, newest first. With no status, every order but the payment
+    /// attempts that failed: those put their items back in the cart and are not orders to the patient.
+    /// </summary>
+    Task<PagedResult<OrderView>> Mine(Caller patient, OrderQuery query);
 
     /// <summary>The pharmacy's queue: orders by status (all when null), oldest first.</summary>
     Task<PagedResult<OrderView>> Queue(Caller staff, OrderQuery query);

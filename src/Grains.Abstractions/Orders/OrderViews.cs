@@ -21,6 +21,13 @@ public enum OrderStatus
     Refunded = 9,
 }
 
+public static class OrderStatuses
+{
+    /// <summary>Whether the order can change no more.</summary>
+    public static bool IsFinal(this OrderStatus status) =>
+        status is OrderStatus.Delivered or OrderStatus.PaymentFailed or OrderStatus.Cancelled or OrderStatus.Refunded;
+}
+
 [GenerateSerializer, Immutable, Alias("MedPlatform.ShippingAddress")]
 public sealed record ShippingAddress(
     [property: Id(0)] string Name,
@@ -73,4 +80,17 @@ public sealed record OrderView(
     [property: Id(9)] string? PaymentId,
     [property: Id(10)] DateTimeOffset CreatedAt,
     /// <summary>Goes up by one with every change, for clients that follow the order live.</summary>
-    [property: Id(11)] int Version);
+    [property: Id(11)] int Version,
+    /// <summary>Short and unique, e.g. MP-7F3K2Q: what the patient and the pharmacy both call the order.</summary>
+    [property: Id(12)] string? OrderNumber,
+    /// <summary>The VAT included in the total, for the receipt.</summary>
+    [property: Id(13)] long VatIncludedCents,
+    [property: Id(14)] decimal VatRatePercent,
+    /// <summary>When the order should arrive, given when it was placed and whether a pharmacist reviews it; null once it is over.</summary>
+    [property: Id(15)] DeliveryEstimate? EstimatedDelivery);
+
+/// <summary>The first and the last day the order is expected at the door.</summary>
+[GenerateSerializer, Immutable, Alias("MedPlatform.DeliveryEstimate")]
+public sealed record DeliveryEstimate(
+    [property: Id(0)] DateOnly Earliest,
+    [property: Id(1)] DateOnly Latest);

@@ -130,12 +130,17 @@ public static class MedPlatformSilo
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section))
             .Validate(orders => orders.RetryPeriod >= TimeSpan.FromSeconds(1) && orders.GiveUpAfter > orders.RetryPeriod,
                 "Orders:RetryPeriod must be at least a second and Orders:GiveUpAfter longer than it.")
+            .Validate(orders => orders.VatRatePercent is >= 0 and < 100,
+                "Orders:VatRatePercent is a percentage from 0 to under 100.")
+            .Validate(orders => orders.DeliveryWorkingDaysMin >= 0 && orders.DeliveryWorkingDaysMax >= orders.DeliveryWorkingDaysMin && orders.ReviewWorkingDays >= 0,
+                "Orders:DeliveryWorkingDaysMin, DeliveryWorkingDaysMax and ReviewWorkingDays are days, the most no fewer than the fewest.")
             .ValidateOnStart();
         // Reminders may fire as often as the order retry period asks (Orleans' default floor is a minute).
         services.AddOptions<ReminderOptions>().Configure<IOptions<OrderOptions>>((reminders, orders) =>
             reminders.MinimumReminderPeriod = orders.Value.RetryPeriod < reminders.MinimumReminderPeriod ? orders.Value.RetryPeriod : reminders.MinimumReminderPeriod);
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section));
         services.AddSingleton<OrderDirectory>();
+        services.AddSingleton<OrderNumbers>();
         services.AddSingleton<PaymentLedger>();
         services.AddPaymentGateway(configuration);
         services.TryAddSingleton<IOrderFaults, NoOrderFaults>();

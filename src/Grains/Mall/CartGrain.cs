@@ -6,9 +6,11 @@ namespace MedPlatform.Mall;
 
 public sealed class CartGrain(
     [PersistentState("cart", StorageNames.Mall)] IPersistentState<CartState> state,
-    PlatformClock clock) : Grain, ICartGrain
+    PlatformClock clock) : Grain, ICartGrain, ICartReturns
 {
     public const int MaxLines = 50;
+    /// <summary>Enough to cover every exit still being finished; an order is done with its cart long before.</summary>
+    private const int RememberedReturns = 20;
     /// <summary>A checkout that took lines and was never heard of again (its silo died) gives them back after this.</summary>
     private static readonly TimeSpan AbandonedTakeAfter = TimeSpan.FromMinutes(10);
 
@@ -115,6 +117,18 @@ public sealed class CartGrain(
             return;
         }
         GiveBack(taken);
+        await this.Save(state);
+    }
+
+    public async Task TakeBack(string orderId, IReadOnlyList<Orders.OrderItemView> items)
+    {
+        if (state.State.ReturnedOrders.Contains(orderId))
+            return;
+        foreach (var item in items.Where(i => !Lines.Exists(existing => existing.ProductId == i.ProductId)).Take(MaxLines - Lines.Count))
+            Lines.Add(new CartLine { ProductId = item.ProductId, Quantity = item.Quantity, PrescriptionId = item.PrescriptionId });
+        state.State.ReturnedOrders.Add(orderId);
+        if (state.State.ReturnedOrders.Count > RememberedReturns)
+            state.State.ReturnedOrders.RemoveAt(0);
         await this.Save(state);
     }
 

@@ -6,6 +6,8 @@ public sealed class CartState
     [Id(0)] public List<CartLine> Lines { get; set; } = [];
     /// <summary>Lines a checkout has taken for an order that is being placed.</summary>
     [Id(1)] public List<TakenLines> Taken { get; set; } = [];
+    /// <summary>The latest orders whose lines came back after a failed payment, so none comes back twice.</summary>
+    [Id(2)] public List<string> ReturnedOrders { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("MedPlatform.TakenLines")]

@@ -22,9 +22,11 @@ public sealed class OrderDirectory([FromKeyedServices(Databases.Orders)] SqlData
                 .Bind("updated", order.History[^1].At.ToUnixTimeMilliseconds()).Bind("pending", needsProcessing ? 1 : 0)
                 .Bind("snapshot", JsonSerializer.Serialize(order, Json)));
 
-    /// <summary>A patient's orders, newest first.</summary>
-    public Task<PagedResult<OrderView>> Mine(string patientId, PageRequest paging) =>
-        Page("WHERE patient_id = @patient", "created_at DESC, id DESC", paging, command => command.Bind("patient", patientId));
+    /// <summary>A patient's orders in a status, newest first; with none, all but the failed payment attempts.</summary>
+    public Task<PagedResult<OrderView>> Mine(string patientId, OrderStatus? status, PageRequest paging) =>
+        Page(status is null ? "WHERE patient_id = @patient AND status <> @status" : "WHERE patient_id = @patient AND status = @status",
+            "created_at DESC, id DESC", paging,
+            command => command.Bind("patient", patientId).Bind("status", (status ?? OrderStatus.PaymentFailed).ToString()));
 
     /// <summary>Orders in a status (any when null), oldest first: the pharmacy works through them in order.</summary>
     public Task<PagedResult<OrderView>> Queue(OrderStatus? status, PageRequest paging) =>

@@ -22,6 +22,7 @@ namespace MedPlatform.Orders;
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> state,
     OrderDirectory directory,
+    OrderNumbers numbers,
     IPaymentGateway gateway,
     IOrderFaults faults,
     AuditLog audit,
@@ -41,9 +42,16 @@ public sealed partial class OrderGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!Exists)
+            return;
+        if (Order.OrderNumber is null)
+        {
+            // Placed before order numbers existed: it takes one the first time it is woken.
+            Order.OrderNumber = await numbers.Claim(Id);
+            await this.Save(state);
+        }
         // The read model converges even if a silo died between saving a change and projecting it.
-        if (Exists)
-            await Project();
+        await Project();
     }
 
     public Task<OrderView?> Placed() => Task.FromResult(Exists ? ToView() : null);
@@ -69,6 +77,8 @@ public sealed partial class OrderGrain(
             throw DomainException.Unprocessable("An order needs at least one item.");
 
         var now = clock.GetUtcNow();
+        // Claimed before anything is saved; a retry of this placement claims the same number again.
+        var number = await numbers.Claim(Id);
         state.State = new OrderState
         {
             PatientId = order.Patient.UserId,
@@ -85,7 +95,10 @@ public sealed partial class OrderGrain(
             History = [new OrderHistoryEntry(OrderStatus.Placed, now, order.Patient.UserId, null)],
             CreatedAt = now,
             Version = 1,
+            OrderNumber = number,
+            VatRatePercent = options.Value.VatRatePercent,
         };
+        Order.EstimatedDelivery = OrderReceipt.Estimate(now, options.Value, Order.NeedsReview);
         try
         {
             // The read-model row goes first: it is the durable marker the order sweep finds even if
@@ -355,6 +368,11 @@ public sealed partial class OrderGrain(
             await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Release(Id);
         foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
             await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Restore(Id);
+        if (exit.Status == OrderStatus.PaymentFailed)
+        {
+            // The patient pays again with another card from a full cart, not by building it again.
+            await GrainFactory.GetGrain<ICartReturns>(Order.PatientId!).TakeBack(Id, ToView().Items);
+        }
         Order.Exit = null;
         Order.PaymentToken = "";
         await MoveTo(exit.Status, exit.ActorId, exit.Note);
@@ -422,11 +440,16 @@ public sealed partial class OrderGrain(
 
     private static bool IsAutomatic(OrderStatus status) => status is OrderStatus.Placed or OrderStatus.StockReserved or OrderStatus.Paid;
 
-    private OrderView ToView() =>
-        new(Id, Order.PatientId!, Order.Status, Order.TotalCents,
+    private OrderView ToView()
+    {
+        var vatRate = Order.VatRatePercent ?? options.Value.VatRatePercent;
+        return new(Id, Order.PatientId!, Order.Status, Order.TotalCents,
             Order.Items.Select(i => new OrderItemView(i.ProductId, i.Name, i.Quantity, i.UnitPriceCents, i.PrescriptionId)).ToList(),
             // A copy: views are [Immutable], so in one process a caller would otherwise share the live list.
-            Order.Address, Order.TrackingNumber, Order.History.ToList(), Order.CardLast4, Order.PaymentId, Order.CreatedAt, Order.Version);
+            Order.Address, Order.TrackingNumber, Order.History.ToList(), Order.CardLast4, Order.PaymentId, Order.CreatedAt, Order.Version,
+            Order.OrderNumber, OrderReceipt.VatIncluded(Order.TotalCents, vatRate), vatRate,
+            Order.Status.IsFinal() ? null : Order.EstimatedDelivery);
+    }
 
     private Task<bool> Project() => this.Project(() => directory.Upsert(ToView(), NeedsProcessing), logger);
 

@@ -10,4 +10,14 @@ public sealed class OrderOptions
 
     /// <summary>After this long in automatic steps an order stops waiting: it fails cleanly and gives everything back.</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The VAT included in medicine prices, in percent; each order keeps the rate it was sold at, for its receipt.</summary>
+    public decimal VatRatePercent { get; set; } = 20m;
+
+    /// <summary>Working days from an order to the door, the fewest and the most (the carrier's promise).</summary>
+    public int DeliveryWorkingDaysMin { get; set; } = 2;
+    public int DeliveryWorkingDaysMax { get; set; } = 4;
+
+    /// <summary>Working days a pharmacist's prescription review may add.</summary>
+    public int ReviewWorkingDays { get; set; } = 1;
 }

@@ -22,6 +22,11 @@ public sealed class OrderState
     /// before any of that is done, so a crash part-way is finished by the next Resume.
     /// </summary>
     [Id(13)] public PendingExit? Exit { get; set; }
+    /// <summary>Null only for orders placed before order numbers; they claim one when next activated.</summary>
+    [Id(14)] public string? OrderNumber { get; set; }
+    /// <summary>The VAT rate the order was sold at (prices include it). Null for orders placed before receipts showed VAT.</summary>
+    [Id(15)] public decimal? VatRatePercent { get; set; }
+    [Id(16)] public DeliveryEstimate? EstimatedDelivery { get; set; }
 
     public bool Exists => PatientId is not null;
     public bool NeedsReview => Items.Any(i => i.PrescriptionId is not null);

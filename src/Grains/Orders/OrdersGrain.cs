@@ -9,9 +9,9 @@ namespace MedPlatform.Orders;
 [StatelessWorker, Reentrant]
 public sealed class OrdersGrain(OrderDirectory directory, AuditLog audit, PlatformClock clock) : Grain, IOrdersGrain
 {
-    public Task<PagedResult<OrderView>> Mine(Caller patient, PageRequest paging) =>
+    public Task<PagedResult<OrderView>> Mine(Caller patient, OrderQuery query) =>
         patient.Role == Role.Patient
-            ? directory.Mine(patient.UserId, paging)
+            ? directory.Mine(patient.UserId, query.Status, query.Paging)
             : throw DomainException.Forbidden("Patients list their own orders.");
 
     public async Task<PagedResult<OrderView>> Queue(Caller staff, OrderQuery query)

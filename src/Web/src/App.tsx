@@ -15,6 +15,7 @@ import { Home } from "./pages/Home";
 import { NotFound } from "./pages/NotFound";
 import { Order } from "./pages/Order";
 import { Orders } from "./pages/Orders";
+import { OrderReceived } from "./pages/OrderReceived";
 import { Prescriptions } from "./pages/Prescriptions";
 import { Product } from "./pages/Product";
 import { Register } from "./pages/Register";
@@ -47,6 +48,7 @@ const pages: Page[] = [
   { path: "/checkout", page: <Checkout />, roles: ["patient"] },
   { path: "/orders", page: <Orders />, roles: ["patient"] },
   { path: "/orders/:id", page: <Order />, roles: ["patient", "pharmacist", "admin"] },
+  { path: "/orders/:id/received", page: <OrderReceived />, roles: ["patient"] },
   { path: "/prescriptions", page: <Prescriptions />, roles: ["patient", "doctor"] },
   { path: "/prescriptions/new", page: <Prescribe />, roles: ["doctor"] },
   { path: "/pharmacy", page: <Pharmacy />, roles: ["pharmacist", "admin"] },

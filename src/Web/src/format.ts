@@ -45,3 +45,11 @@ export function parseCents(text: string): number | null {
 
 /** Cents as an editable amount ("4.95"). */
 export const centsToText = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+
+const day = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short" });
+
+/** A calendar day from the API ("2026-12-03"), read at local noon so no time zone moves it to another day. */
+export const formatDay = (isoDate: string) => day.format(new Date(`${isoDate}T12:00:00`));
+
+/** What patient and pharmacy both call an order: its number, or for orders from before numbers the start of its id. */
+export const orderName = (order: { id: string; orderNumber?: string | null }) => `Order ${order.orderNumber ?? order.id.slice(0, 8)}`;

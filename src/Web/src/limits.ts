@@ -5,3 +5,6 @@ export const maxUnitsPerLine = 100;
 
 /** The largest page of a list the API serves. */
 export const maxPageSize = 100;
+
+/** The most shipping addresses a patient keeps. */
+export const maxSavedAddresses = 10;

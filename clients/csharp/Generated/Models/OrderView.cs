@@ -24,6 +24,14 @@ namespace MedPlatform.Client.Models
 #endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>The estimatedDelivery property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedPlatform.Client.Models.DeliveryEstimate? EstimatedDelivery { get; set; }
+#nullable restore
+#else
+        public global::MedPlatform.Client.Models.DeliveryEstimate EstimatedDelivery { get; set; }
+#endif
         /// <summary>The history property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -47,6 +55,14 @@ namespace MedPlatform.Client.Models
 #nullable restore
 #else
         public List<global::MedPlatform.Client.Models.OrderItemView> Items { get; set; }
+#endif
+        /// <summary>The orderNumber property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OrderNumber { get; set; }
+#nullable restore
+#else
+        public string OrderNumber { get; set; }
 #endif
         /// <summary>The paymentId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -76,6 +92,10 @@ namespace MedPlatform.Client.Models
 #else
         public string TrackingNumber { get; set; }
 #endif
+        /// <summary>The vatIncludedCents property</summary>
+        public long? VatIncludedCents { get; set; }
+        /// <summary>The vatRatePercent property</summary>
+        public double? VatRatePercent { get; set; }
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
@@ -105,14 +125,18 @@ namespace MedPlatform.Client.Models
             {
                 { "cardLast4", n => { CardLast4 = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
+                { "estimatedDelivery", n => { EstimatedDelivery = n.GetObjectValue<global::MedPlatform.Client.Models.DeliveryEstimate>(global::MedPlatform.Client.Models.DeliveryEstimate.CreateFromDiscriminatorValue); } },
                 { "history", n => { History = n.GetCollectionOfObjectValues<global::MedPlatform.Client.Models.OrderHistoryEntry>(global::MedPlatform.Client.Models.OrderHistoryEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::MedPlatform.Client.Models.OrderItemView>(global::MedPlatform.Client.Models.OrderItemView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "orderNumber", n => { OrderNumber = n.GetStringValue(); } },
                 { "paymentId", n => { PaymentId = n.GetStringValue(); } },
                 { "shippingAddress", n => { ShippingAddress = n.GetObjectValue<global::MedPlatform.Client.Models.ShippingAddress>(global::MedPlatform.Client.Models.ShippingAddress.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::MedPlatform.Client.Models.OrderStatus>(); } },
                 { "totalCents", n => { TotalCents = n.GetLongValue(); } },
                 { "trackingNumber", n => { TrackingNumber = n.GetStringValue(); } },
+                { "vatIncludedCents", n => { VatIncludedCents = n.GetLongValue(); } },
+                { "vatRatePercent", n => { VatRatePercent = n.GetDoubleValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
         }
@@ -125,14 +149,18 @@ namespace MedPlatform.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("cardLast4", CardLast4);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
+            writer.WriteObjectValue<global::MedPlatform.Client.Models.DeliveryEstimate>("estimatedDelivery", EstimatedDelivery);
             writer.WriteCollectionOfObjectValues<global::MedPlatform.Client.Models.OrderHistoryEntry>("history", History);
             writer.WriteStringValue("id", Id);
             writer.WriteCollectionOfObjectValues<global::MedPlatform.Client.Models.OrderItemView>("items", Items);
+            writer.WriteStringValue("orderNumber", OrderNumber);
             writer.WriteStringValue("paymentId", PaymentId);
             writer.WriteObjectValue<global::MedPlatform.Client.Models.ShippingAddress>("shippingAddress", ShippingAddress);
             writer.WriteEnumValue<global::MedPlatform.Client.Models.OrderStatus>("status", Status);
             writer.WriteLongValue("totalCents", TotalCents);
             writer.WriteStringValue("trackingNumber", TrackingNumber);
+            writer.WriteLongValue("vatIncludedCents", VatIncludedCents);
+            writer.WriteDoubleValue("vatRatePercent", VatRatePercent);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

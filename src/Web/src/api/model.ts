@@ -31,3 +31,6 @@ export type Paged<T> = Omit<Schemas["PagedResultOfProductView"], "items"> & { it
 
 /** The data of an order's server-sent "status" event: a step of its history, and the order's version after it. */
 export type OrderStatusEvent = Schemas["StatusEvent"];
+
+export type SavedAddress = Schemas["SavedAddress"];
+export type ShippingAddress = Schemas["ShippingAddress"];

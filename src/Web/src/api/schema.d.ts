@@ -473,7 +473,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your orders, newest first */
+        /** Your orders, newest first; payment attempts that failed only when asked for (status=paymentFailed) */
         get: operations["listMyOrders"];
         put?: never;
         /** Check out the cart (send an Idempotency-Key); processing continues after the 202 */
@@ -623,6 +623,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved shipping addresses, the default one marked */
+        get: operations["listAddresses"];
+        /** Replace your saved addresses (no id for a new one; the default is the one marked, or the first) */
+        put: operations["saveAddresses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -703,6 +721,12 @@ export interface components {
             displayName: null | string;
             role: null | string;
         };
+        DeliveryEstimate: {
+            /** Format: date */
+            earliest: string;
+            /** Format: date */
+            latest: string;
+        };
         Department: {
             id: string;
             name: string;
@@ -764,6 +788,12 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             version: number;
+            orderNumber: null | string;
+            /** Format: int64 */
+            vatIncludedCents: number;
+            /** Format: double */
+            vatRatePercent: number;
+            estimatedDelivery: null | components["schemas"]["DeliveryEstimate"];
         };
         PagedResultOfAuditEntry: {
             items: components["schemas"]["AuditEntry"][];
@@ -940,6 +970,24 @@ export interface components {
         };
         /** @enum {unknown} */
         Role: "patient" | "doctor" | "pharmacist" | "admin";
+        SavedAddress: {
+            id: string;
+            name: string;
+            line1: string;
+            city: string;
+            postalCode: string;
+            country: string;
+            isDefault: boolean;
+        };
+        SavedAddressRequest: {
+            id: null | string;
+            isDefault: null | boolean;
+            name: null | string;
+            line1: null | string;
+            city: null | string;
+            postalCode: null | string;
+            country: null | string;
+        };
         ShipRequest: {
             trackingNumber: null | string;
         };
@@ -3202,6 +3250,7 @@ export interface operations {
     listMyOrders: {
         parameters: {
             query?: {
+                status?: string;
                 /** @description The page, from 1 (default 1). */
                 page?: number;
                 /** @description Items per page, 1 to 100 (default 20). */
@@ -3906,6 +3955,140 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    saveAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedAddressRequest"][];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,7 +39,8 @@ export function FormError({ error, fields = [] }: { error: ApiError | null; fiel
   }, [error]);
   if (!error) return null;
   const unplaced = Object.entries(error.errors).filter(([name]) => !fields.includes(name));
-  const placedOnly = Object.keys(error.errors).length > 0 && unplaced.length === 0;
+  // Only invalid input (400) is said by its fields alone; a refusal such as a declined card also says why.
+  const placedOnly = error.status === 400 && Object.keys(error.errors).length > 0 && unplaced.length === 0;
   return (
     <div className="alert alert-error" role="alert" tabIndex={-1} ref={summary}>
       {placedOnly ? (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api, signIn, useUser } from "../api";
+import { SavedAddresses } from "../components/SavedAddresses";
 import { FormError } from "../components/Status";
 import { TextField } from "../components/TextField";
 import { useAction } from "../useAction";
@@ -23,6 +24,7 @@ export function Account() {
           <dd>{user.role === "doctor" ? (user.verified ? "Doctor, licence verified" : "Doctor, licence not yet verified") : user.role}</dd>
         </dl>
       </section>
+      {user.role === "patient" && <SavedAddresses />}
       <ChangePassword email={user.email} />
     </>
   );

@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, api, $api, invalidate, useApiQuery, useUser } from "../api";
+import { ApiError, api, $api, invalidate, useApiQuery, useUser, type Cart, type SavedAddress, type ShippingAddress } from "../api";
 import { TextField } from "../components/TextField";
 import { Empty, ErrorMessage, FormError, Loading } from "../components/Status";
 import { formatMoney } from "../format";
+import { maxSavedAddresses } from "../limits";
+import { paymentOutcome } from "../paymentOutcome";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
 
@@ -24,19 +26,19 @@ const addressFields = [
 ] as const;
 
 type AddressField = (typeof addressFields)[number]["name"];
+type AddressForm = Record<AddressField, string>;
+
+const formOf = ({ name, line1, city, postalCode, country }: ShippingAddress): AddressForm => ({ name, line1, city, postalCode, country });
+const sameAddress = (a: AddressForm, b: AddressForm) => addressFields.every((f) => a[f.name].trim() === b[f.name].trim());
 
 export function Checkout() {
   usePageTitle("Checkout");
-  const user = useUser();
-  const navigate = useNavigate();
   const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
-  const [address, setAddress] = useState<Record<AddressField, string>>({ name: user?.displayName ?? "", line1: "", city: "", postalCode: "", country: "" });
-  const [card, setCard] = useState({ cardNumber: "", expiry: "", cvc: "" });
-  // One key per attempt: a network retry of the same attempt cannot place a second order.
-  const attemptKey = useRef(newKey());
-  const { busy, error, run } = useAction();
+  const saved = useApiQuery($api.queryOptions("get", "/api/me/addresses"));
 
-  if (!cart.data) return cart.error ? <ErrorMessage error={cart.error} retry={cart.refetch} /> : <Loading what="Loading your cart" />;
+  const failed = cart.error ?? saved.error;
+  if (failed) return <ErrorMessage error={failed} retry={() => Promise.all([cart.refetch(), saved.refetch()])} />;
+  if (!cart.data || !saved.data) return <Loading what="Loading your cart" />;
   if (cart.data.items.length === 0)
     return (
       <>
@@ -46,27 +48,58 @@ export function Checkout() {
         </Empty>
       </>
     );
+  return <CheckoutForm cart={cart.data} saved={saved.data} />;
+}
 
-  const cardField = { errorPrefix: "payment.", form: card, setForm: setCard, error };
+function CheckoutForm({ cart, saved }: { cart: Cart; saved: SavedAddress[] }) {
+  const user = useUser();
+  const navigate = useNavigate();
+  const preferred = saved.find((a) => a.isDefault) ?? saved[0];
+  const [address, setAddress] = useState<AddressForm>(
+    preferred ? formOf(preferred) : { name: user?.displayName ?? "", line1: "", city: "", postalCode: "", country: "" },
+  );
+  const [keep, setKeep] = useState(true);
+  const [card, setCard] = useState({ cardNumber: "", expiry: "", cvc: "" });
+  // One key per attempt: a network retry of the same attempt cannot place a second order.
+  const attemptKey = useRef(newKey());
+  const { busy, error, run } = useAction();
+  const chosen = saved.find((a) => sameAddress(formOf(a), address));
+  const canKeep = !chosen && saved.length < maxSavedAddresses;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
+      let orderId: string;
       try {
         const { data: order } = await api.POST("/api/orders", {
           params: { header: { "Idempotency-Key": attemptKey.current } },
           body: { shippingAddress: address, payment: { ...card, cardNumber: card.cardNumber.replace(/[\s-]/g, "") } },
         });
-        navigate(`/orders/${order!.id}`);
-        void invalidate("/api/cart", "/api/orders");
+        orderId = order!.id;
       } catch (failure) {
         // Refused: the next attempt is a new request. Unreachable, busy or failing: the order may
         // exist, and only the same key finds it again instead of checking out a second time.
         if (failure instanceof ApiError && refusals.includes(failure.status)) attemptKey.current = newKey();
         throw failure;
       }
+      attemptKey.current = newKey();
+      // Kept whatever the card does: the address was right, and a retry starts from it.
+      if (keep && canKeep) await keepAddress(saved, address);
+      const declined = await paymentOutcome(orderId);
+      if (declined !== null) {
+        // The order gave its items back to the cart: the patient stays here, retypes the card and pays again.
+        await invalidate("/api/cart", "/api/orders", "/api/me/addresses");
+        setCard((typed) => ({ ...typed, cvc: "" }));
+        throw new ApiError(402, "Payment declined", `${declined} Nothing was charged, and your items are still in your cart.`, {
+          "payment.cardNumber": [`${declined} Check the card details or use another card.`],
+        });
+      }
+      navigate(`/orders/${orderId}/received`);
+      void invalidate("/api/cart", "/api/orders", "/api/me/addresses");
     });
   };
 
+  const cardField = { errorPrefix: "payment.", form: card, setForm: setCard, error };
   const fields = [...addressFields.map((f) => `shippingAddress.${f.name}`), "payment.cardNumber", "payment.expiry", "payment.cvc"];
   return (
     <>
@@ -74,7 +107,7 @@ export function Checkout() {
       <section className="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Your order</h2>
         <ul className="summary">
-          {cart.data.items.map((line) => (
+          {cart.items.map((line) => (
             <li key={line.productId}>
               <span>
                 {line.quantity} × {line.name}
@@ -84,7 +117,7 @@ export function Checkout() {
           ))}
           <li className="total">
             <span>Total</span>
-            <span className="money">{formatMoney(cart.data.totalCents)}</span>
+            <span className="money">{formatMoney(cart.totalCents)}</span>
           </li>
         </ul>
       </section>
@@ -92,6 +125,26 @@ export function Checkout() {
         <FormError error={error} fields={fields} />
         <fieldset>
           <legend>Shipping address</legend>
+          {saved.length > 0 && (
+            <div className="field">
+              <label htmlFor="saved-address">Ship to</label>
+              <select
+                id="saved-address"
+                value={chosen?.id ?? ""}
+                onChange={(e) => {
+                  const picked = saved.find((a) => a.id === e.target.value);
+                  setAddress(picked ? formOf(picked) : { name: address.name, line1: "", city: "", postalCode: "", country: "" });
+                }}
+              >
+                {saved.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}, {a.line1}, {a.city}
+                  </option>
+                ))}
+                <option value="">A new address</option>
+              </select>
+            </div>
+          )}
           {addressFields.map((f) => (
             <TextField
               key={f.name}
@@ -104,6 +157,12 @@ export function Checkout() {
               autoComplete={`shipping ${f.autoComplete}`}
             />
           ))}
+          {canKeep && (
+            <div className="field checkbox">
+              <input id="keep-address" type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+              <label htmlFor="keep-address">Save this address for next time</label>
+            </div>
+          )}
         </fieldset>
         <fieldset>
           <legend>Card</legend>
@@ -115,9 +174,18 @@ export function Checkout() {
           </div>
         </fieldset>
         <button type="submit" disabled={busy}>
-          {busy ? "Placing your order…" : `Pay ${formatMoney(cart.data.totalCents)}`}
+          {busy ? "Placing your order…" : `Pay ${formatMoney(cart.totalCents)}`}
         </button>
       </form>
     </>
   );
+}
+
+/** Adds the address to the saved ones (the first becomes the default). Not keeping it never stops the order. */
+async function keepAddress(saved: SavedAddress[], address: AddressForm) {
+  try {
+    await api.PUT("/api/me/addresses", { body: [...saved, { id: null, ...address, isDefault: saved.length === 0 }] });
+  } catch {
+    // The order is placed either way; the address can be saved next time.
+  }
 }

@@ -3,7 +3,8 @@ import { Link, useParams } from "react-router";
 import { api, type Order as OrderData, followOrderEvents, $api, invalidate, useApiQuery, useUser } from "../api";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
-import { formatDateTime, formatMoney, statusName } from "../format";
+import { Receipt, ShippingAddressBlock } from "../components/Receipt";
+import { formatDateTime, formatDay, orderName, statusName } from "../format";
 import { cancellableStatuses, finishedStatuses } from "../orderStatuses";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
@@ -13,7 +14,8 @@ export function Order() {
   const { id = "" } = useParams();
   const user = useUser();
   const order = useApiQuery($api.queryOptions("get", "/api/orders/{id}", { params: { path: { id } } }));
-  const live = useLiveStatus(order.data, order.refetch, user?.role === "patient");
+  const patient = user?.role === "patient";
+  const live = useLiveStatus(order.data, order.refetch, patient);
 
   if (!order.data) return order.error ? <ErrorMessage error={order.error} retry={order.refetch} /> : <Loading what="Loading the order" />;
   const o = order.data;
@@ -21,8 +23,9 @@ export function Order() {
 
   return (
     <article className="order">
-      <p className="breadcrumb">{user?.role === "patient" ? <Link to="/orders">My orders</Link> : <Link to="/pharmacy">Orders</Link>}</p>
-      <h1>Order of {formatDateTime(o.createdAt)}</h1>
+      <p className="breadcrumb">{patient ? <Link to="/orders">My orders</Link> : <Link to="/pharmacy">Orders</Link>}</p>
+      <h1>{orderName(o)}</h1>
+      <p className="meta">Placed {formatDateTime(o.createdAt)}</p>
       {order.error && <ErrorMessage error={order.error} retry={order.refetch} />}
       {!live && (
         <p className="alert alert-info" role="status">
@@ -35,7 +38,18 @@ export function Order() {
         </p>
         {o.status === "paymentFailed" && (
           <p className="alert alert-error" role="alert">
-            Payment failed: {last?.note ?? "the card was not accepted."} Nothing was charged; check the card details or use another card.
+            Payment failed: {last?.note ?? "the card was not accepted."} Nothing was charged.
+            {patient && (
+              <>
+                {" "}
+                The items are back in your cart: <Link to="/checkout">pay with another card</Link>.
+              </>
+            )}
+          </p>
+        )}
+        {o.estimatedDelivery && (
+          <p>
+            Estimated delivery: {formatDay(o.estimatedDelivery.earliest)} – {formatDay(o.estimatedDelivery.latest)}
           </p>
         )}
         {o.status === "awaitingReview" && <p>A pharmacist checks the prescription before the order is packed.</p>}
@@ -48,33 +62,12 @@ export function Order() {
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Items</h2>
-        <ul className="summary">
-          {o.items.map((item) => (
-            <li key={item.productId}>
-              <span>
-                {item.quantity} × <Link to={`/medicines/${item.productId}`}>{item.name}</Link>
-              </span>
-              <span className="money">{formatMoney(item.unitPriceCents * item.quantity)}</span>
-            </li>
-          ))}
-          <li className="total">
-            <span>Total (card ending {o.cardLast4})</span>
-            <span className="money">{formatMoney(o.totalCents)}</span>
-          </li>
-        </ul>
+        <Receipt order={o} />
       </section>
 
       <section aria-labelledby="address-heading">
         <h2 id="address-heading">Shipping to</h2>
-        <address>
-          {o.shippingAddress.name}
-          <br />
-          {o.shippingAddress.line1}
-          <br />
-          {o.shippingAddress.postalCode} {o.shippingAddress.city}
-          <br />
-          {o.shippingAddress.country}
-        </address>
+        <ShippingAddressBlock order={o} />
       </section>
 
       <section aria-labelledby="history-heading">
@@ -89,7 +82,7 @@ export function Order() {
         </ol>
       </section>
 
-      <OrderActions order={o} patient={user?.role === "patient"} />
+      <OrderActions order={o} patient={patient} />
     </article>
   );
 }
@@ -134,7 +127,7 @@ function OrderActions({ order, patient }: { order: OrderData; patient: boolean }
       await api.POST("/api/orders/{id}/cancel", { params });
       await invalidate("/api/orders/{id}", "/api/orders", "/api/pharmacy/orders");
     });
-  // A failed or cancelled order emptied the cart: offer to put its items back in one step.
+  // A cancelled order emptied the cart: offer to put its items back in one step (a failed payment puts them back itself).
   const reorder = () =>
     run(async () => {
       for (const item of order.items)
@@ -147,7 +140,7 @@ function OrderActions({ order, patient }: { order: OrderData; patient: boolean }
     });
 
   const canCancel = cancellableStatuses.includes(order.status);
-  const canReorder = patient && (order.status === "paymentFailed" || order.status === "cancelled");
+  const canReorder = patient && order.status === "cancelled";
   if (!canCancel && !canReorder) return null;
   return (
     <section className="actions" aria-label="Order actions">

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from "react-router";
 import { $api, useApiQuery } from "../api";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";
-import { formatDateTime, formatMoney } from "../format";
+import { formatDateTime, formatMoney, orderName } from "../format";
 import { pageFrom, withQuery } from "../query";
 import { usePageTitle } from "../usePageTitle";
 
@@ -29,9 +29,11 @@ export function Orders() {
             {items.map((order) => (
               <li key={order.id} className="card">
                 <h2 className="card-title">
-                  <Link to={`/orders/${order.id}`}>Order of {formatDateTime(order.createdAt)}</Link>
+                  <Link to={`/orders/${order.id}`}>{orderName(order)}</Link>
                 </h2>
-                <p className="meta">{order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}</p>
+                <p className="meta">
+                  {formatDateTime(order.createdAt)} · {order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}
+                </p>
                 <p>
                   <OrderStatusBadge status={order.status} /> <span className="money">{formatMoney(order.totalCents)}</span>
                 </p>
@@ -40,6 +42,26 @@ export function Orders() {
           </ul>
         )}
       </PagedResults>
+      <FailedPayments />
     </>
+  );
+}
+
+/** Checkouts whose card was declined: not orders (their items went back to the cart), but listed apart for the record. */
+function FailedPayments() {
+  const failed = useApiQuery($api.queryOptions("get", "/api/orders", { params: { query: { status: "paymentFailed", pageSize: 20 } } }));
+  if (!failed.data || failed.data.totalCount === 0) return null;
+  return (
+    <details className="failed-payments">
+      <summary>Payments that did not go through ({failed.data.totalCount})</summary>
+      <p className="hint">Nothing was charged for these; their items went back to your cart.</p>
+      <ul className="plain">
+        {failed.data.items.map((attempt) => (
+          <li key={attempt.id}>
+            <Link to={`/orders/${attempt.id}`}>{formatDateTime(attempt.createdAt)}</Link> · {formatMoney(attempt.totalCents)} · card ending {attempt.cardLast4}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -5,7 +5,7 @@ import { Field } from "../components/Field";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
-import { formatDate, formatDateTime, formatMoney, statusName } from "../format";
+import { formatDate, formatDateTime, formatMoney, orderName, statusName } from "../format";
 import { pageFrom, withQuery } from "../query";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
@@ -73,7 +73,7 @@ function QueueItem({ order }: { order: Order }) {
   return (
     <li className="card" aria-label={`Order for ${order.shippingAddress.name}`}>
       <h2 className="card-title">
-        <Link to={`/orders/${order.id}`}>Order {order.id.slice(0, 8)}</Link> <OrderStatusBadge status={order.status} />
+        <Link to={`/orders/${order.id}`}>{orderName(order)}</Link> <OrderStatusBadge status={order.status} />
       </h2>
       <p className="meta">
         Placed {formatDateTime(order.createdAt)} · {order.shippingAddress.name}, {order.shippingAddress.city} · {formatMoney(order.totalCents)}

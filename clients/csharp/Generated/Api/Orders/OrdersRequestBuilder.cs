@@ -35,7 +35,7 @@ namespace MedPlatform.Client.Api.Orders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?page*,pageSize*}", pathParameters)
+        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?page*,pageSize*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace MedPlatform.Client.Api.Orders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?page*,pageSize*}", rawUrl)
+        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?page*,pageSize*,status*}", rawUrl)
         {
         }
         /// <summary>
-        /// Your orders, newest first
+        /// Your orders, newest first; payment attempts that failed only when asked for (status=paymentFailed)
         /// </summary>
         /// <returns>A <see cref="global::MedPlatform.Client.Models.PagedResultOfOrderView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -117,7 +117,7 @@ namespace MedPlatform.Client.Api.Orders
             return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.OrderView>(requestInfo, global::MedPlatform.Client.Models.OrderView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Your orders, newest first
+        /// Your orders, newest first; payment attempts that failed only when asked for (status=paymentFailed)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -167,7 +167,7 @@ namespace MedPlatform.Client.Api.Orders
             return new global::MedPlatform.Client.Api.Orders.OrdersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Your orders, newest first
+        /// Your orders, newest first; payment attempts that failed only when asked for (status=paymentFailed)
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OrdersRequestBuilderGetQueryParameters 
@@ -178,6 +178,19 @@ namespace MedPlatform.Client.Api.Orders
             /// <summary>Items per page, 1 to 100 (default 20).</summary>
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("status")]
+            public string? Status { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("status")]
+            public string Status { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }

@@ -1,0 +1,10 @@
+-- Order numbers (MP-7F3K2Q): short enough to read out on the phone, so they are drawn from a space
+-- where two orders could draw the same one. This table is what makes each one unique: an order
+-- claims a number here before its state is saved, and takes the next candidate if it is held.
+CREATE TABLE IF NOT EXISTS order_numbers
+(
+    number   VARCHAR(16) COLLATE ascii_bin NOT NULL,
+    order_id VARCHAR(64) COLLATE ascii_bin NOT NULL,
+    CONSTRAINT pk_order_numbers PRIMARY KEY (number),
+    CONSTRAINT uq_order_numbers_order UNIQUE (order_id)
+) CHARACTER SET utf8mb4;
