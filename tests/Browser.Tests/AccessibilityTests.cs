@@ -55,6 +55,19 @@ public sealed class AccessibilityTests(WebPlatform platform)
         await patient.PayButton().ClickAsync(); // the empty form: pages with field errors must pass too
         await Assertions.Expect(patient.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await CheckCurrentAsync(patient, problems);
+        // A declined card, then the confirmation, the order's page, the lists and the account.
+        await patient.FillCheckoutAsync($"Accessible Patient {tag}", "4000 0000 0000 0002");
+        await patient.PayButton().ClickAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Alert)).ToContainTextAsync("declined");
+        await CheckCurrentAsync(patient, problems);
+        await patient.Field("Card number").FillAsync("4242 4242 4242 4242");
+        await patient.Field("Security code").FillAsync("123");
+        await patient.PayButton().ClickAsync();
+        await Assertions.Expect(patient.Heading("Thank you, your order is received")).ToBeVisibleAsync();
+        await CheckCurrentAsync(patient, problems);
+        await patient.Link("Track this order").ClickAsync();
+        await CheckCurrentAsync(patient, problems);
+        await CheckAsync(patient, problems, "/orders", "/account");
         await patient.GotoAsync("/medicines?q=amoxicillin");
         await patient.Link("Amoxicillin").ClickAsync();
         await CheckCurrentAsync(patient, problems);
