@@ -11,7 +11,7 @@ namespace MedPlatform.Api.Tests;
 /// The real Api in embedded mode (co-hosted silo, SQLite file in a throwaway data directory),
 /// served over HTTP by the test server. One per test run; tests keep to their own accounts.
 /// </summary>
-public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
+public class EmbeddedApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@api-tests.test";
     public const string AdminPassword = "api-tests-admin-pass";
@@ -27,12 +27,15 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
 
     public long MaxRequestBodyBytes => 256 * 1024;
 
+    /// <summary>Whether the platform starts with its demo accounts, forum and catalog (as `dotnet run` does).</summary>
+    protected virtual bool SeedDemo => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Embedded:DataDirectory", dataDirectory);
         builder.UseSetting("Embedded:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
@@ -90,3 +93,12 @@ public sealed class EmbeddedApiFactory : WebApplicationFactory<Program>
 
 [CollectionDefinition(nameof(EmbeddedApi))]
 public sealed class EmbeddedApi : ICollectionFixture<EmbeddedApiFactory>;
+
+/// <summary>The Api with the demo data and nothing else: for what depends on the whole catalog or forum, such as search relevance.</summary>
+public sealed class DemoDataApiFactory : EmbeddedApiFactory
+{
+    protected override bool SeedDemo => true;
+}
+
+[CollectionDefinition(nameof(DemoDataApi))]
+public sealed class DemoDataApi : ICollectionFixture<DemoDataApiFactory>;

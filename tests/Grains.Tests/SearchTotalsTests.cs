@@ -78,7 +78,7 @@ public sealed class SearchTotalsTests : IAsyncLifetime
 
     private static ThreadProjection Projection(string id, string department, string title) =>
         new(id, department, title, "Details of the question.", "patient-1", "Pat", Anonymous: false,
-            DateTimeOffset.UnixEpoch, AnswerCount: 0, HasAcceptedAnswer: false, AnsweringDoctorIds: []);
+            DateTimeOffset.UnixEpoch, AnswerCount: 0, HasAcceptedAnswer: false, AnsweringDoctorIds: [], AnswersText: "");
 
     public async Task DisposeAsync() => await file.DisposeAsync();
 }

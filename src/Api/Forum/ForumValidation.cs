@@ -19,7 +19,7 @@ public static class ForumValidation
             return null;
         if (q.Length > ForumRules.SearchMaxLength)
             throw DomainException.Invalid("q", $"Search with at most {ForumRules.SearchMaxLength} characters.");
-        if (MedPlatform.Forum.SearchText.Words(q).Count == 0)
+        if (MedPlatform.Search.SearchText.Words(q).Count == 0)
             throw DomainException.Invalid("q", "Search for at least one word or number.");
         return q;
     }

@@ -3,6 +3,7 @@ using MedPlatform.Api.Auth;
 using MedPlatform.Api.Operations;
 using MedPlatform.Common;
 using MedPlatform.Forum;
+using MedPlatform.Search;
 using MedPlatform.Mall;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -18,7 +18,36 @@ public sealed record ProductView(
     [property: Id(9)] bool Controlled,
     /// <summary>Most units one order may hold (pseudoephedrine-style limits); null: no limit but stock.</summary>
     [property: Id(10)] int? MaxPerOrder,
-    [property: Id(11)] DateTimeOffset UpdatedAt);
+    [property: Id(11)] DateTimeOffset UpdatedAt,
+    // What is in it, what it is sold as, what it is for, and its short leaflet: what search matches and the product page shows.
+    [property: Id(12)] IReadOnlyList<string> ActiveIngredients,
+    [property: Id(13)] IReadOnlyList<string> BrandNames,
+    /// <summary>Plain words people search with: "headache", "hay fever", "blocked nose".</summary>
+    [property: Id(14)] IReadOnlyList<string> Indications,
+    [property: Id(15)] Leaflet? Leaflet);
+
+/// <summary>
+/// A medicine's facts as a patient reads them: the active ingredients, brand names it is sold
+/// under, what it is for in plain words, and a short leaflet. Empty lists and no leaflet for a
+/// product nobody has described yet.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MedPlatform.ProductFacts")]
+public sealed record ProductFacts(
+    [property: Id(0)] IReadOnlyList<string> ActiveIngredients,
+    [property: Id(1)] IReadOnlyList<string> BrandNames,
+    /// <summary>Plain words people search with: "headache", "hay fever", "blocked nose".</summary>
+    [property: Id(2)] IReadOnlyList<string> Indications,
+    [property: Id(3)] Leaflet? Leaflet)
+{
+    public static readonly ProductFacts None = new([], [], [], null);
+}
+
+/// <summary>The leaflet in brief: what it is used for, how much to take, and the warnings that matter most.</summary>
+[GenerateSerializer, Immutable, Alias("MedPlatform.Leaflet")]
+public sealed record Leaflet(
+    [property: Id(0)] string Uses,
+    [property: Id(1)] string Dose,
+    [property: Id(2)] string Warnings);
 
 /// <summary>A new catalog entry, as a pharmacist or admin creates it.</summary>
 [GenerateSerializer, Immutable, Alias("MedPlatform.NewProduct")]

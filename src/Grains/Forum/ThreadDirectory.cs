@@ -2,6 +2,7 @@ using System.Data.Common;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
 using MedPlatform.Identity;
+using MedPlatform.Search;
 using MedPlatform.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,22 +22,22 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
     {
         var upsert = MySql
             ? """
-              INSERT INTO forum_threads (id, department, title, body, author_id, author_name, anonymous, created_at, answer_count, has_accepted)
-              VALUES (@id, @department, @title, @body, @author, @name, @anonymous, @created, @answers, @accepted)
-              ON DUPLICATE KEY UPDATE department = VALUES(department), title = VALUES(title), body = VALUES(body),
+              INSERT INTO forum_threads (id, department, title, body, author_id, author_name, anonymous, created_at, answer_count, has_accepted, answers_text)
+              VALUES (@id, @department, @title, @body, @author, @name, @anonymous, @created, @answers, @accepted, @answersText)
+              ON DUPLICATE KEY UPDATE department = VALUES(department), title = VALUES(title), body = VALUES(body), answers_text = VALUES(answers_text),
                   author_name = VALUES(author_name), anonymous = VALUES(anonymous), answer_count = VALUES(answer_count), has_accepted = VALUES(has_accepted);
               """
             : """
-              INSERT INTO forum_threads (id, department, title, body, author_id, author_name, anonymous, created_at, answer_count, has_accepted)
-              VALUES (@id, @department, @title, @body, @author, @name, @anonymous, @created, @answers, @accepted)
-              ON CONFLICT (id) DO UPDATE SET department = excluded.department, title = excluded.title, body = excluded.body,
+              INSERT INTO forum_threads (id, department, title, body, author_id, author_name, anonymous, created_at, answer_count, has_accepted, answers_text)
+              VALUES (@id, @department, @title, @body, @author, @name, @anonymous, @created, @answers, @accepted, @answersText)
+              ON CONFLICT (id) DO UPDATE SET department = excluded.department, title = excluded.title, body = excluded.body, answers_text = excluded.answers_text,
                   author_name = excluded.author_name, anonymous = excluded.anonymous, answer_count = excluded.answer_count, has_accepted = excluded.has_accepted;
               """;
         await database.ExecuteAsync(upsert, command => command
             .Bind("id", thread.Id).Bind("department", thread.Department).Bind("title", thread.Title).Bind("body", thread.Body)
             .Bind("author", thread.AuthorId).Bind("name", thread.AuthorName).Bind("anonymous", thread.Anonymous ? 1 : 0)
             .Bind("created", thread.CreatedAt.ToUnixTimeMilliseconds()).Bind("answers", thread.AnswerCount)
-            .Bind("accepted", thread.HasAcceptedAnswer ? 1 : 0));
+            .Bind("accepted", thread.HasAcceptedAnswer ? 1 : 0).Bind("answersText", thread.AnswersText));
 
         foreach (var doctorId in thread.AnsweringDoctorIds)
         {
@@ -59,7 +60,7 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
     /// </summary>
     public async Task<PagedResult<ThreadRow>> List(ThreadQuery query, Caller? viewer)
     {
-        var words = SearchText.Words(query.Text);
+        var words = SearchText.Terms(query.Text);
         var filters = new List<string>();
         var binds = new List<(string Name, object? Value)>();
         if (query.Department is not null)
@@ -160,13 +161,13 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
     {
         if (SearchText.MariaDbMatch(words) is { Length: > 0 } match)
         {
-            filters.Add("MATCH (t.title, t.body) AGAINST (@match IN BOOLEAN MODE)");
+            filters.Add("MATCH (t.title, t.body, t.answers_text) AGAINST (@match IN BOOLEAN MODE)");
             binds.Add(("match", match));
         }
         var shortWords = words.Where(w => w.Length < SearchText.MariaDbMinWordLength).ToList();
         for (var i = 0; i < shortWords.Count; i++)
         {
-            filters.Add($"(t.title LIKE @short{i} OR t.body LIKE @short{i})");
+            filters.Add($"(t.title LIKE @short{i} OR t.body LIKE @short{i} OR t.answers_text LIKE @short{i})");
             binds.Add(($"short{i}", $"%{shortWords[i]}%"));
         }
     }

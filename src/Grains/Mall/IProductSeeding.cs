@@ -7,4 +7,7 @@ namespace MedPlatform.Mall;
 public interface IProductSeeding : IGrainWithStringKey
 {
     Task<ProductView> Seed(NewProduct product);
+
+    /// <summary>Gives an existing product its facts if it has none yet (a store seeded before products had them).</summary>
+    Task Describe(ProductFacts facts);
 }

@@ -38,6 +38,14 @@ public sealed class ProductGrain(
 
     public async Task<ProductView> Seed(NewProduct product) => Exists ? Product.ToView(Id) : await CreateCore(product);
 
+    public async Task Describe(ProductFacts facts)
+    {
+        if (!Exists || Product.Facts is not null)
+            return;
+        Product.Facts = facts;
+        await SaveAndProject();
+    }
+
     public Task<ProductView?> Find() => Task.FromResult(Exists ? Product.ToView(Id) : null);
 
     public async Task<ProductView> Update(Caller staff, ProductChanges changes)

@@ -23,9 +23,15 @@ public sealed class ProductState
     /// arrives late (a message from a silo that died) is refused instead of taking stock for good.
     /// </summary>
     [Id(13)] public Dictionary<string, DateTimeOffset> Released { get; set; } = [];
+    /// <summary>Null until someone describes the product (the starter catalog's are described at start-up).</summary>
+    [Id(14)] public ProductFacts? Facts { get; set; }
 
     public bool Exists => CreatedAt is not null;
 
-    public ProductView ToView(string id) =>
-        new(id, Name, Category, Form, Strength, Description, PriceCents, Stock, RequiresPrescription, Controlled, MaxPerOrder, UpdatedAt);
+    public ProductView ToView(string id)
+    {
+        var facts = Facts ?? ProductFacts.None;
+        return new(id, Name, Category, Form, Strength, Description, PriceCents, Stock, RequiresPrescription, Controlled, MaxPerOrder, UpdatedAt,
+            facts.ActiveIngredients, facts.BrandNames, facts.Indications, facts.Leaflet);
+    }
 }

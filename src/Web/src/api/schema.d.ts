@@ -748,6 +748,11 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        Leaflet: {
+            uses: string;
+            dose: string;
+            warnings: string;
+        };
         LoginRequest: {
             email: null | string;
             password: null | string;
@@ -953,6 +958,10 @@ export interface components {
             maxPerOrder: null | number;
             /** Format: date-time */
             updatedAt: string;
+            activeIngredients: string[];
+            brandNames: string[];
+            indications: string[];
+            leaflet: null | components["schemas"]["Leaflet"];
         };
         RefreshRequest: {
             refreshToken: null | string;

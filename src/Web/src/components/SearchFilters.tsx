@@ -14,7 +14,7 @@ interface SearchFiltersProps {
   keep?: Record<string, string | boolean>;
 }
 
-/** A search box (query parameter q) with an optional choice; a new search starts at page 1. */
+/** A search box (query parameter q) with an optional choice that applies as soon as it changes; a new search starts at page 1. */
 export function SearchFilters(props: SearchFiltersProps) {
   const [searchParams] = useSearchParams();
   const q = searchParams.get("q") ?? "";
@@ -29,16 +29,25 @@ function FiltersForm({ path, searchLabel, choice, keep = {}, ...shown }: SearchF
   const [search, setSearch] = useState(shown.q);
   const [chosen, setChosen] = useState(shown.chosen);
 
+  const go = (picked: string) => navigate(withQuery(path, { ...keep, ...(choice ? { [choice.name]: picked } : {}), q: search.trim() }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    navigate(withQuery(path, { ...keep, ...(choice ? { [choice.name]: chosen } : {}), q: search.trim() }));
+    go(chosen);
   };
   return (
     <form className="filters" role="search" onSubmit={apply}>
       {choice && (
         <div className="field">
           <label htmlFor={`${id}-choice`}>{choice.label}</label>
-          <select id={`${id}-choice`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          {/* A choice applies at once, with whatever is in the search box: nobody expects to press Search after picking a category. */}
+          <select
+            id={`${id}-choice`}
+            value={chosen}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              go(e.target.value);
+            }}
+          >
             <NamedOptions items={choice.items} none={choice.none} />
           </select>
         </div>

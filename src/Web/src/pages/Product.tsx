@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { api, type Cart, type Prescription, type Product as ProductData, $api, invalidate, useApiQuery, nameOf, useCategories, useUser } from "../api";
 import { Field } from "../components/Field";
 import { PackPicture } from "../components/PackPicture";
+import { ProductFactsPanel } from "../components/ProductFacts";
 import { ProductBadges } from "../components/ProductList";
 import { SignInToAct } from "../components/RequireRole";
 import { ErrorMessage, FormError, Loading, Notice } from "../components/Status";
@@ -40,6 +41,7 @@ export function Product() {
       </p>
       {p.maxPerOrder && !p.controlled && <p className="meta">At most {p.maxPerOrder} per order.</p>}
       <div className="post-body">{p.description}</div>
+      <ProductFactsPanel product={p} />
 
       {p.controlled ? (
         <Notice>This is a controlled medicine. It is never sold online: your doctor or a local pharmacy can help.</Notice>
