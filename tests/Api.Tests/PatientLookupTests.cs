@@ -75,4 +75,51 @@ public sealed class PatientLookupTests(EmbeddedApiFactory api)
         Assert.Equal(me.Str("displayName"), byDoctor.Str("patientName"));
         Assert.Equal(me.Str("displayName"), byPharmacist.Str("patientName"));
     }
+
+    [Fact]
+    public async Task A_doctor_finds_by_name_only_their_own_patients_and_never_an_anonymous_asker()
+    {
+        var actors = await MallActors.GetAsync(api);
+        var client = actors.Client;
+        var doctor = await ForumActors.VerifiedDoctorAsync(client, actors.Admin);
+        var otherDoctor = await ForumActors.VerifiedDoctorAsync(client, actors.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        // Display names are "Test patient <the address's local part>": the tag is in each name.
+        var prescribed = await client.RegisterAndLoginAsync(email: $"rx-{tag}@example.test");
+        var asker = await client.RegisterAndLoginAsync(email: $"open-{tag}@example.test");
+        var anonymous = await client.RegisterAndLoginAsync(email: $"anon-{tag}@example.test");
+        var stranger = await client.RegisterAndLoginAsync(email: $"stranger-{tag}@example.test");
+        async Task<IReadOnlyList<string>> FindAsync(SignedInUser who, string q) =>
+            (await client.GetAsync($"/api/patients?q={Uri.EscapeDataString(q)}", who.AccessToken)).Expect(HttpStatusCode.OK).AsArray()
+                .Select(m => m!.Str("id")).ToList();
+        Assert.Empty(await FindAsync(doctor, tag));
+
+        await MallActors.PrescribeAsync(client, doctor, prescribed.Id, actors.RxProductId);
+        async Task<string> AnsweredAsync(SignedInUser author, bool anonymously)
+        {
+            var thread = (await client.PostAsync("/api/forum/threads",
+                new { title = "A question for the name search", body = "Details of it.", department = "general-practice", anonymous = anonymously },
+                author.AccessToken)).Expect(HttpStatusCode.Created).Str("id");
+            (await client.PostAsync($"/api/forum/threads/{thread}/answers", new { body = "An answer." }, doctor.AccessToken)).Expect(HttpStatusCode.Created);
+            return thread;
+        }
+        await AnsweredAsync(asker, anonymously: false);
+        var anonymousThread = await AnsweredAsync(anonymous, anonymously: true);
+        // A prescription through the anonymous question does not make its asker findable either.
+        (await client.PostAsync("/api/prescriptions",
+            new { threadId = anonymousThread, items = new[] { new { productId = actors.RxProductId, quantity = 1 } } }, doctor.AccessToken))
+            .Expect(HttpStatusCode.Created);
+
+        Assert.Equal([asker.Id, prescribed.Id], await FindAsync(doctor, tag)); // by name: "open-…" before "rx-…"
+        Assert.Equal([prescribed.Id], await FindAsync(doctor, $"RX-{tag}"));
+        Assert.Empty(await FindAsync(otherDoctor, tag));
+        Assert.DoesNotContain(stranger.Id, await FindAsync(doctor, "stranger"));
+        Assert.Empty(await FindAsync(doctor, "%_")); // wildcards are letters here
+
+        var audit = (await client.GetAsync($"/api/admin/audit?userId={asker.Id}&action=patient.looked-up", actors.Admin.AccessToken)).Expect(HttpStatusCode.OK);
+        Assert.Contains(audit["items"]!.AsArray(), entry => entry!.Str("actorId") == doctor.Id);
+        (await client.GetAsync($"/api/patients?q={tag}", actors.Patient.AccessToken)).ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.NotNull((await client.GetAsync("/api/patients?q=x", doctor.AccessToken)).ExpectProblem(HttpStatusCode.BadRequest)["errors"]!["q"]);
+        (await client.GetAsync($"/api/patients?q={tag}&email={Uri.EscapeDataString(asker.Email)}", doctor.AccessToken)).ExpectProblem(HttpStatusCode.BadRequest);
+    }
 }

@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MedPlatform.Browser.Tests;
 
-/// <summary>A doctor prescribes to a patient they know, found by the email the patient gave them, at phone width.</summary>
+/// <summary>A doctor prescribes to a patient they know, found by the email the patient gave them and then by name, at phone width.</summary>
 [Collection(nameof(WebPlatform))]
 public sealed class PrescribingTests(WebPlatform platform)
 {
@@ -16,11 +16,11 @@ public sealed class PrescribingTests(WebPlatform platform)
         await doctor.SignInAsync("dr.chen@medplatform.test");
 
         await doctor.GotoAsync("/prescriptions/new");
-        await doctor.Field("Patient's email").FillAsync($"nobody-{Guid.NewGuid():N}@medplatform.test");
+        await doctor.Field("Patient's email or name").FillAsync($"nobody-{Guid.NewGuid():N}@medplatform.test");
         await doctor.Button("Find patient").ClickAsync();
         await Expect(doctor.GetByText("No patient has an account with this email address.")).ToBeVisibleAsync();
 
-        await doctor.Field("Patient's email").FillAsync(email.ToUpperInvariant());
+        await doctor.Field("Patient's email or name").FillAsync(email.ToUpperInvariant());
         await doctor.Button("Find patient").ClickAsync();
         await Expect(doctor.GetByRole(AriaRole.Status).Filter(new() { HasText = "Prescribing for" })).ToContainTextAsync("Nadia Named");
         await doctor.Field("Find a medicine").FillAsync("amoxicillin");
@@ -33,5 +33,12 @@ public sealed class PrescribingTests(WebPlatform platform)
         await Expect(doctor.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "For Nadia Named" }).First).ToContainTextAsync("Amoxicillin");
         await patient.GotoAsync("/prescriptions");
         await Expect(patient.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Amoxicillin" }).First).ToBeVisibleAsync();
+
+        // Next time she is one of his patients: found by name, without her address.
+        await doctor.GotoAsync("/prescriptions/new");
+        await doctor.Field("Patient's email or name").FillAsync("nadia named");
+        await doctor.Button("Find patient").ClickAsync();
+        await doctor.Button("Prescribe for Nadia Named").First.ClickAsync();
+        await Expect(doctor.GetByRole(AriaRole.Status).Filter(new() { HasText = "Prescribing for" })).ToContainTextAsync("Nadia Named");
     }
 }

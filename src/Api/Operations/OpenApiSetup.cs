@@ -30,6 +30,7 @@ public static class OpenApiSetup
         {
             options.AddDocumentTransformer<DescribeDocument>();
             options.AddOperationTransformer<BearerWhereSignInIsNeeded>();
+            options.DescribeOneOfResponses();
         });
 
     public static IEndpointRouteBuilder MapMedPlatformOpenApi(this IEndpointRouteBuilder app)

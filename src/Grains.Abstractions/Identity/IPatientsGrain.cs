@@ -11,4 +11,10 @@ public interface IPatientsGrain : IGrainWithIntegerKey
 {
     /// <summary>The patient with exactly this email address (case aside); 404 for no one or for an account that is not a patient's.</summary>
     Task<PatientMatch> FindByEmail(Caller doctor, string email);
+
+    /// <summary>
+    /// The doctor's own patients (whose questions they answered, who hold their prescriptions) whose
+    /// name contains this text, by name; never an anonymous asker.
+    /// </summary>
+    Task<IReadOnlyList<PatientMatch>> FindByName(Caller doctor, string name);
 }

@@ -112,6 +112,7 @@ public static class MedPlatformSilo
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<DoctorsPatients>();
         services.AddSingleton<DepartmentCatalog>();
         services.AddSingleton<ThreadDirectory>();
         services.AddSingleton<DemoForum>();

@@ -1,11 +1,12 @@
 using MedPlatform.Audit;
 using MedPlatform.Common;
+using MedPlatform.Hosting;
 using Orleans.Concurrency;
 
 namespace MedPlatform.Identity;
 
 [StatelessWorker, Reentrant]
-public sealed class PatientsGrain(AuditLog audit) : Grain, IPatientsGrain
+public sealed class PatientsGrain(AuditLog audit, DoctorsPatients doctorsPatients, PlatformClock clock) : Grain, IPatientsGrain
 {
     public async Task<PatientMatch> FindByEmail(Caller doctor, string email)
     {
@@ -20,5 +21,17 @@ public sealed class PatientsGrain(AuditLog audit) : Grain, IPatientsGrain
         }
         await audit.Record("patient.looked-up", doctor.UserId, $"user:{account.Id}", doctor.ClientAddress, account.Id);
         return new PatientMatch(account.Id, account.DisplayName);
+    }
+
+    public async Task<IReadOnlyList<PatientMatch>> FindByName(Caller doctor, string name)
+    {
+        await RoleCheck.EnsureVerifiedDoctor(GrainFactory, doctor);
+        var found = await doctorsPatients.Find(doctor.UserId, name);
+        var now = clock.GetUtcNow();
+        // Each patient shown is on record against the doctor, and so is a search that found no one.
+        await audit.Record(found.Count == 0
+            ? [new AuditEntry(now, doctor.UserId, "patient.search.missed", "patient:by-name", doctor.ClientAddress, null)]
+            : found.Select(p => new AuditEntry(now, doctor.UserId, "patient.looked-up", $"user:{p.Id} by-name", doctor.ClientAddress, p.Id)).ToList());
+        return found;
     }
 }

@@ -13,9 +13,10 @@ public sealed class PrescriptionDirectory([FromKeyedServices(Databases.Platform)
 
     public Task Upsert(PrescriptionRecord record) =>
         database.ExecuteAsync(
-            "REPLACE INTO prescriptions (id, patient_id, doctor_id, issued_at, snapshot) VALUES (@id, @patient, @doctor, @issued, @snapshot);",
+            "REPLACE INTO prescriptions (id, patient_id, doctor_id, issued_at, snapshot, hidden_from_doctor) VALUES (@id, @patient, @doctor, @issued, @snapshot, @hidden);",
             command => command.Bind("id", record.Id).Bind("patient", record.PatientId).Bind("doctor", record.DoctorId)
-                .Bind("issued", record.IssuedAt.ToUnixTimeMilliseconds()).Bind("snapshot", JsonSerializer.Serialize(record, Json)));
+                .Bind("issued", record.IssuedAt.ToUnixTimeMilliseconds()).Bind("snapshot", JsonSerializer.Serialize(record, Json))
+                .Bind("hidden", record.HiddenFromDoctor ? 1 : 0));
 
     /// <summary>Newest first, for one patient (<paramref name="byDoctor"/> false) or one prescribing doctor.</summary>
     public async Task<PagedResult<PrescriptionRecord>> List(string userId, bool byDoctor, PageRequest paging)

@@ -145,7 +145,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patient with exactly this email address (verified doctors, audited) */
+        /**
+         * A patient by exact email, or your own patients by name (verified doctors, audited)
+         * @description With `email`: the patient with exactly this address (case aside), or 404. With `q`: the patients whose questions you answered or who hold your prescriptions and whose name contains it, at most 20, by name; never an anonymous asker.
+         */
         get: operations["findPatient"];
         put?: never;
         post?: never;
@@ -1732,6 +1735,7 @@ export interface operations {
         parameters: {
             query?: {
                 email?: string;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -1745,7 +1749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PatientMatch"];
+                    "application/json": components["schemas"]["PatientMatch"] | components["schemas"]["PatientMatch"][];
                 };
             };
             /** @description Bad Request */

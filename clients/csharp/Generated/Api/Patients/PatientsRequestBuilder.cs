@@ -22,7 +22,7 @@ namespace MedPlatform.Client.Api.Patients
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PatientsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/patients{?email*}", pathParameters)
+        public PatientsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/patients{?email*,q*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,13 +30,13 @@ namespace MedPlatform.Client.Api.Patients
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PatientsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/patients{?email*}", rawUrl)
+        public PatientsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/patients{?email*,q*}", rawUrl)
         {
         }
         /// <summary>
-        /// The patient with exactly this email address (verified doctors, audited)
+        /// With `email`: the patient with exactly this address (case aside), or 404. With `q`: the patients whose questions you answered or who hold your prescriptions and whose name contains it, at most 20, by name; never an anonymous asker.
         /// </summary>
-        /// <returns>A <see cref="global::MedPlatform.Client.Models.PatientMatch"/></returns>
+        /// <returns>A <see cref="global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -46,11 +46,11 @@ namespace MedPlatform.Client.Api.Patients
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::MedPlatform.Client.Models.PatientMatch?> GetAsync(Action<RequestConfiguration<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse?> GetAsync(Action<RequestConfiguration<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::MedPlatform.Client.Models.PatientMatch> GetAsync(Action<RequestConfiguration<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse> GetAsync(Action<RequestConfiguration<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -62,10 +62,10 @@ namespace MedPlatform.Client.Api.Patients
                 { "404", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.PatientMatch>(requestInfo, global::MedPlatform.Client.Models.PatientMatch.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse>(requestInfo, global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The patient with exactly this email address (verified doctors, audited)
+        /// With `email`: the patient with exactly this address (case aside), or 404. With `q`: the patients whose questions you answered or who hold your prescriptions and whose name contains it, at most 20, by name; never an anonymous asker.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,78 @@ namespace MedPlatform.Client.Api.Patients
             return new global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The patient with exactly this email address (verified doctors, audited)
+        /// Composed type wrapper for classes <see cref="global::MedPlatform.Client.Models.PatientMatch"/>, List&lt;global::MedPlatform.Client.Api.Patients.PatientMatch&gt;
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class PatientsGetResponse : IComposedTypeWrapper, IParsable
+        {
+            /// <summary>Composed type representation for type List&lt;global::MedPlatform.Client.Api.Patients.PatientMatch&gt;</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            public List<global::MedPlatform.Client.Api.Patients.PatientMatch>? PatientMatch { get; set; }
+#nullable restore
+#else
+            public List<global::MedPlatform.Client.Api.Patients.PatientMatch> PatientMatch { get; set; }
+#endif
+            /// <summary>Composed type representation for type <see cref="global::MedPlatform.Client.Models.PatientMatch"/></summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            public global::MedPlatform.Client.Models.PatientMatch? PatientsGetResponsePatientMatch { get; set; }
+#nullable restore
+#else
+            public global::MedPlatform.Client.Models.PatientMatch PatientsGetResponsePatientMatch { get; set; }
+#endif
+            /// <summary>
+            /// Creates a new instance of the appropriate class based on discriminator value
+            /// </summary>
+            /// <returns>A <see cref="global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse"/></returns>
+            /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
+            public static global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+            {
+                if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
+                var mappingValue = parseNode.GetChildNode("")?.GetStringValue();
+                var result = new global::MedPlatform.Client.Api.Patients.PatientsRequestBuilder.PatientsGetResponse();
+                if("PatientMatch".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
+                {
+                    result.PatientsGetResponsePatientMatch = new global::MedPlatform.Client.Models.PatientMatch();
+                }
+                else if(parseNode.GetCollectionOfObjectValues<global::MedPlatform.Client.Api.Patients.PatientMatch>(global::MedPlatform.Client.Api.Patients.PatientMatch.CreateFromDiscriminatorValue)?.AsList() is List<global::MedPlatform.Client.Api.Patients.PatientMatch> patientMatchValue)
+                {
+                    result.PatientMatch = patientMatchValue;
+                }
+                return result;
+            }
+            /// <summary>
+            /// The deserialization information for the current model
+            /// </summary>
+            /// <returns>A IDictionary&lt;string, Action&lt;IParseNode&gt;&gt;</returns>
+            public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers()
+            {
+                if(PatientsGetResponsePatientMatch != null)
+                {
+                    return PatientsGetResponsePatientMatch.GetFieldDeserializers();
+                }
+                return new Dictionary<string, Action<IParseNode>>();
+            }
+            /// <summary>
+            /// Serializes information the current object
+            /// </summary>
+            /// <param name="writer">Serialization writer to use to serialize this model</param>
+            public virtual void Serialize(ISerializationWriter writer)
+            {
+                if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+                if(PatientsGetResponsePatientMatch != null)
+                {
+                    writer.WriteObjectValue<global::MedPlatform.Client.Models.PatientMatch>(null, PatientsGetResponsePatientMatch);
+                }
+                else if(PatientMatch != null)
+                {
+                    writer.WriteCollectionOfObjectValues<global::MedPlatform.Client.Api.Patients.PatientMatch>(null, PatientMatch);
+                }
+            }
+        }
+        /// <summary>
+        /// With `email`: the patient with exactly this address (case aside), or 404. With `q`: the patients whose questions you answered or who hold your prescriptions and whose name contains it, at most 20, by name; never an anonymous asker.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class PatientsRequestBuilderGetQueryParameters 
@@ -109,6 +180,19 @@ namespace MedPlatform.Client.Api.Patients
             #pragma warning disable CS1591
             [QueryParameter("email")]
             public string Email { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string? Q { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string Q { get; set; }
             #pragma warning restore CS1591
 #endif
         }
