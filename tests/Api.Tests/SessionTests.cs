@@ -170,4 +170,35 @@ public sealed class SessionTests(EmbeddedApiFactory api)
 
         Assert.NotEmpty(problem.FieldErrors("currentPassword"));
     }
+
+    [Fact]
+    public async Task Signed_in_devices_are_listed_with_this_one_marked_and_another_one_can_be_signed_out()
+    {
+        var email = ApiClient.UniqueEmail();
+        await client.RegisterAsync(email);
+        async Task<SignedInUser> SignInWithAsync(string userAgent) => SignedInUser.From((await client.SendAsync(HttpMethod.Post, "/api/auth/login",
+            new { email, password = "correct-horse-battery" }, headers: new Dictionary<string, string> { ["User-Agent"] = userAgent })).Expect(HttpStatusCode.OK));
+        var phone = await SignInWithAsync("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36");
+        var laptop = await SignInWithAsync("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+
+        var devices = (await client.GetAsync("/api/me/sessions", laptop.AccessToken)).Expect(HttpStatusCode.OK).AsArray();
+        Assert.Equal(2, devices.Count);
+        var current = Assert.Single(devices, d => d!["current"]!.GetValue<bool>())!;
+        Assert.Contains("Firefox", current.Str("userAgent"));
+        var other = Assert.Single(devices, d => !d!["current"]!.GetValue<bool>())!;
+        Assert.Contains("Android", other.Str("userAgent"));
+        Assert.False(string.IsNullOrEmpty(other.Str("clientAddress")));
+
+        (await client.SendAsync(HttpMethod.Delete, $"/api/me/sessions/{other.Str("id")}", token: laptop.AccessToken)).Expect(HttpStatusCode.NoContent);
+
+        // The phone can no longer renew its sign-in; the laptop still can, and lists itself only.
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = phone.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = laptop.RefreshToken })).Expect(HttpStatusCode.OK);
+        Assert.Single((await client.GetAsync("/api/me/sessions", laptop.AccessToken)).Expect(HttpStatusCode.OK).AsArray());
+        (await client.SendAsync(HttpMethod.Delete, $"/api/me/sessions/{other.Str("id")}", token: laptop.AccessToken)).ExpectProblem(HttpStatusCode.NotFound);
+        // Someone else's device is nobody's here.
+        var stranger = await client.RegisterAndLoginAsync();
+        (await client.SendAsync(HttpMethod.Delete, $"/api/me/sessions/{current.Str("id")}", token: stranger.AccessToken)).ExpectProblem(HttpStatusCode.NotFound);
+        (await client.GetAsync("/api/me/sessions")).ExpectProblem(HttpStatusCode.Unauthorized);
+    }
 }

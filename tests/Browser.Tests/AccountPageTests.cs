@@ -30,8 +30,30 @@ public sealed class AccountPageTests(WebPlatform platform)
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your password is changed" })).ToBeVisibleAsync();
         await WebPlatform.ScreenshotAsync(page, "42-account-password-changed");
 
-        await page.Button("Sign out").ClickAsync();
+        await page.SignOutButton().ClickAsync();
         await page.SignInAsync(email, "a-new-pass-2026");
+    }
+
+    [Fact]
+    public async Task The_account_page_lists_signed_in_devices_marks_this_one_and_signs_another_out()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var email = $"devices-{tag}@example.test";
+        var phone = await platform.NewPageAsync(390, 844);
+        await phone.RegisterPatientAsync($"Devices Patient {tag}", email);
+        var laptop = await platform.NewPageAsync();
+        await laptop.SignInAsync(email, "patient-pass-2026");
+
+        await phone.GotoAsync("/account");
+        var devices = phone.GetByRole(AriaRole.Region, new() { Name = "Signed-in devices" }).GetByRole(AriaRole.Listitem);
+        await Expect(devices).ToHaveCountAsync(2);
+        await Expect(devices.Filter(new() { HasText = "This device" })).ToHaveCountAsync(1);
+        await WebPlatform.ScreenshotAsync(phone, "49-account-devices");
+
+        var other = devices.Filter(new() { HasNotText = "This device" });
+        await other.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Sign out ") }).ClickAsync();
+        await Expect(devices).ToHaveCountAsync(1);
+        await Expect(devices).ToContainTextAsync("This device");
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class AccountTests(WebPlatform platform)
         await secondTab.GotoAsync("/cart");
         await Expect(secondTab.Heading("Cart")).ToBeVisibleAsync();
         var beforeSignOut = await RefreshTokenAsync(page);
-        await page.Button("Sign out").ClickAsync();
+        await page.SignOutButton().ClickAsync();
         await Expect(page.Link("Sign in")).ToBeVisibleAsync();
         await Expect(secondTab.Heading("Please sign in")).ToBeVisibleAsync();
         Assert.Null(await page.EvaluateAsync<string?>($"() => localStorage.getItem('{SessionKey}')"));

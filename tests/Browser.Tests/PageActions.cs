@@ -7,6 +7,9 @@ public static partial class PageActions
 {
     public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name });
 
+    /// <summary>The header's own button: the account page also lists devices to sign out ("Sign out Firefox on Android").</summary>
+    public static ILocator SignOutButton(this IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
     public static ILocator Link(this IPage page, string name, bool exact = false) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = exact });
 
     public static ILocator Heading(this IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name });
@@ -35,7 +38,7 @@ public static partial class PageActions
         await page.Field("Email").FillAsync(email);
         await page.Field("Password").FillAsync(password);
         await page.Button("Sign in").ClickAsync();
-        await Assertions.Expect(page.Button("Sign out")).ToBeVisibleAsync();
+        await Assertions.Expect(page.SignOutButton()).ToBeVisibleAsync();
     }
 
     public static async Task RegisterPatientAsync(this IPage page, string name, string email, string password = "patient-pass-2026")

@@ -13,7 +13,8 @@ public sealed class AccessTokens(SigningKey signingKey, IOptions<JwtOptions> opt
 
     public TimeSpan Lifetime => options.Value.AccessTokenLifetime;
 
-    public string Issue(UserView user)
+    /// <param name="sessionId">The signed-in device the token is for: it appears in the token so the device can be told apart.</param>
+    public string Issue(UserView user, string? sessionId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return handler.CreateToken(new SecurityTokenDescriptor
@@ -31,6 +32,7 @@ public sealed class AccessTokens(SigningKey signingKey, IOptions<JwtOptions> opt
                 new Claim(ClaimNames.Name, user.DisplayName),
                 new Claim(ClaimNames.Role, ClaimNames.RoleValue(user.Role)),
                 new Claim(ClaimNames.Verified, user.Verified ? "true" : "false"),
+                .. sessionId is null ? Array.Empty<Claim>() : [new Claim(ClaimNames.Session, sessionId)],
             ]),
         });
     }

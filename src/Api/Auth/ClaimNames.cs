@@ -9,6 +9,8 @@ public static class ClaimNames
     public const string Name = "name";
     public const string Role = "role";
     public const string Verified = "verified";
+    /// <summary>The session (signed-in device) the token was issued to, so the device can be told apart in the list of sessions.</summary>
+    public const string Session = "sid";
 
     public static string RoleValue(Role role) => role.ToString().ToLowerInvariant();
 }

@@ -26,6 +26,9 @@ public static class IdentityApi
         me.MapGet("", GetMe).WithName("getMe").WithSummary("The signed-in account").Refuses(404);
         me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Authentication)
             .WithName("changePassword").WithSummary("Change the password; signs out every device").Refuses(423);
+        me.MapGet("/sessions", Sessions).WithName("listSessions").WithSummary("Your signed-in devices, the most recently active first");
+        me.MapDelete("/sessions/{id}", EndSession).WithName("endSession")
+            .WithSummary("Sign a device out: its refresh token stops working at once, its access token when it expires");
 
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
         admin.MapGet("/users", ListUsers).WithName("listUsers").WithSummary("Accounts, newest first, by role and verification");
@@ -42,7 +45,7 @@ public static class IdentityApi
     static async Task<Ok<TokenResponse>> Login(LoginRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)
     {
         request.EnsureComplete();
-        var signedIn = await grains.Accounts().SignIn(request.Email!, request.Password!, context.ClientAddress());
+        var signedIn = await grains.Accounts().SignIn(request.Email!, request.Password!, context.ClientAddress(), context.Request.Headers.UserAgent.ToString());
         return TypedResults.Ok(tokens.Respond(signedIn));
     }
 
@@ -57,6 +60,18 @@ public static class IdentityApi
     static async Task<NoContent> Logout(LogoutRequest? request, Caller caller, IGrainFactory grains)
     {
         await grains.Accounts().SignOut(caller, string.IsNullOrWhiteSpace(request?.RefreshToken) ? null : request.RefreshToken);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Ok<IReadOnlyList<SessionView>>> Sessions(Caller caller, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(await grains.GetGrain<IUserGrain>(caller.UserId).Sessions(caller, context.User.FindFirst(ClaimNames.Session)?.Value));
+
+    static async Task<NoContent> EndSession(string id, Caller caller, IGrainFactory grains)
+    {
+        var user = grains.GetGrain<IUserGrain>(caller.UserId);
+        if (!(await user.Sessions(caller, null)).Any(s => s.Id == id))
+            throw DomainException.NotFound("No such signed-in device.");
+        await user.SignOut(caller, id);
         return TypedResults.NoContent();
     }
 
@@ -80,5 +95,5 @@ public static class IdentityApi
         TypedResults.Ok(await grains.Accounts().VerifyDoctor(admin, id));
 
     private static TokenResponse Respond(this AccessTokens tokens, SignedIn signedIn) =>
-        new(tokens.Issue(signedIn.User), "Bearer", (int)tokens.Lifetime.TotalSeconds, signedIn.RefreshToken, signedIn.RefreshTokenExpiresAt, signedIn.User);
+        new(tokens.Issue(signedIn.User, RefreshTokens.TryParse(signedIn.RefreshToken, out _, out var session, out _) ? session : null), "Bearer", (int)tokens.Lifetime.TotalSeconds, signedIn.RefreshToken, signedIn.RefreshTokenExpiresAt, signedIn.User);
 }

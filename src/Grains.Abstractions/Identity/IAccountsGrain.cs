@@ -13,7 +13,7 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     Task<UserView> Register(NewAccount account, string? clientAddress);
 
     /// <summary>401 for an unknown email or a wrong password alike; 423 or 429 while throttled.</summary>
-    Task<SignedIn> SignIn(string email, string password, string? clientAddress);
+    Task<SignedIn> SignIn(string email, string password, string? clientAddress, string? userAgent = null);
 
     Task<SignedIn> Refresh(string refreshToken, string? clientAddress);
 

@@ -27,7 +27,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         return user;
     }
 
-    public async Task<SignedIn> SignIn(string email, string password, string? clientAddress)
+    public async Task<SignedIn> SignIn(string email, string password, string? clientAddress, string? userAgent = null)
     {
         var key = AccountRules.EmailKey(email);
         var network = ClientNetworks.Of(clientAddress);
@@ -49,7 +49,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         }
         else
         {
-            signedIn = await user.SignIn(password, clientAddress);
+            signedIn = await user.SignIn(password, clientAddress, userAgent);
         }
 
         if (signedIn is null)

@@ -56,7 +56,7 @@ public sealed class UserGrain(
     public Task<bool> IsKnownNetwork(string network) =>
         Task.FromResult(Exists && Account.KnownNetworks.Any(known => known.Network == network));
 
-    public async Task<SignedIn?> SignIn(string password, string? clientAddress)
+    public async Task<SignedIn?> SignIn(string password, string? clientAddress, string? userAgent = null)
     {
         if (!Exists)
         {
@@ -71,8 +71,17 @@ public sealed class UserGrain(
 
         RememberNetwork(ClientNetworks.Of(clientAddress));
         var (session, secret) = StartSession(clientAddress);
+        session.UserAgent = userAgent is { Length: > MaxUserAgent } ? userAgent[..MaxUserAgent] : userAgent;
         await this.Save(state);
         return Issued(session, secret);
+    }
+
+    public Task<IReadOnlyList<SessionView>> Sessions(Caller caller, string? currentSessionId)
+    {
+        EnsureOwner(caller);
+        var now = clock.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<SessionView>>(Account.Sessions.Where(s => s.IsLive(now)).OrderByDescending(s => s.RefreshedAt)
+            .Select(s => new SessionView(s.Id, s.StartedAt, s.RefreshedAt, s.ClientAddress, s.UserAgent, s.Id == currentSessionId)).ToList());
     }
 
     public async Task<SignedIn> Refresh(string sessionId, string secret, string? clientAddress)
@@ -99,6 +108,9 @@ public sealed class UserGrain(
         await this.Save(state);
         return Issued(session, next);
     }
+
+    /// <summary>Enough to tell browsers and apps apart; longer ones are cut.</summary>
+    private const int MaxUserAgent = 300;
 
     public async Task SignOut(Caller caller, string? sessionId)
     {

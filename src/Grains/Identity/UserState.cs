@@ -41,6 +41,8 @@ public sealed class Session
     [Id(4)] public DateTimeOffset ExpiresAt { get; set; }
     [Id(5)] public DateTimeOffset? RevokedAt { get; set; }
     [Id(6)] public string? ClientAddress { get; set; }
+    /// <summary>The browser or app that signed in (its User-Agent, shortened), so the owner can tell devices apart.</summary>
+    [Id(7)] public string? UserAgent { get; set; }
 
     public bool IsLive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 }

@@ -34,3 +34,4 @@ export type OrderStatusEvent = Schemas["StatusEvent"];
 
 export type SavedAddress = Schemas["SavedAddress"];
 export type ShippingAddress = Schemas["ShippingAddress"];
+export type Session = Schemas["SessionView"];

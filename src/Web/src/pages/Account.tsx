@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api, signIn, useUser } from "../api";
 import { SavedAddresses } from "../components/SavedAddresses";
+import { SignedInDevices } from "../components/SignedInDevices";
 import { FormError } from "../components/Status";
 import { TextField } from "../components/TextField";
 import { useAction } from "../useAction";
@@ -26,6 +27,7 @@ export function Account() {
       </section>
       {user.role === "patient" && <SavedAddresses />}
       <ChangePassword email={user.email} />
+      <SignedInDevices />
     </>
   );
 }

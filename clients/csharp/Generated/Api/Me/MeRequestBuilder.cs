@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using MedPlatform.Client.Api.Me.Addresses;
 using MedPlatform.Client.Api.Me.Password;
+using MedPlatform.Client.Api.Me.Sessions;
 using MedPlatform.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -28,6 +29,11 @@ namespace MedPlatform.Client.Api.Me
         public global::MedPlatform.Client.Api.Me.Password.PasswordRequestBuilder Password
         {
             get => new global::MedPlatform.Client.Api.Me.Password.PasswordRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The sessions property</summary>
+        public global::MedPlatform.Client.Api.Me.Sessions.SessionsRequestBuilder Sessions
+        {
+            get => new global::MedPlatform.Client.Api.Me.Sessions.SessionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::MedPlatform.Client.Api.Me.MeRequestBuilder"/> and sets the default values.
