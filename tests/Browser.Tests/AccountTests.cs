@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -155,12 +156,13 @@ public sealed class AccountTests(WebPlatform platform)
         var stockText = await page.Locator("text=/\\d+ units in stock/").TextContentAsync();
         var stock = int.Parse(stockText!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
+        var details = page.GetByRole(AriaRole.Form, new() { Name = "Price and details" });
         await page.Field("Price (€)").FillAsync("abc");
-        await page.Button("Save").ClickAsync();
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.Field("Price (€)")).ToHaveAccessibleDescriptionAsync("Enter a price in euros, like 4.95.");
         await page.Field("Price (€)").FillAsync("3,75");
         await page.Field("Description").FillAsync("Non-drowsy antihistamine for hay fever and hives. One tablet a day.");
-        await page.Button("Save").ClickAsync();
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved." })).ToBeVisibleAsync();
         await Expect(page.Locator("h1 + .meta")).ToContainTextAsync("€3.75");
         await Expect(page.Field("Price (€)")).ToHaveValueAsync("3.75");
@@ -176,6 +178,32 @@ public sealed class AccountTests(WebPlatform platform)
         var shopper = await platform.NewPageAsync();
         await shopper.GotoAsync(new Uri(page.Url).AbsolutePath.Replace("/admin/products/", "/medicines/", StringComparison.Ordinal));
         await Expect(shopper.Locator(".price")).ToHaveTextAsync("€3.75");
+    }
+
+    [Fact]
+    public async Task A_pharmacist_describes_a_medicine_and_its_page_and_search_use_it_at_once()
+    {
+        var page = await platform.NewPageAsync();
+        await page.SignInAsync("pharmacist@medplatform.test");
+        await page.GotoAsync("/admin/products?q=loratadine");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Loratadine" }).First.ClickAsync();
+        var facts = page.GetByRole(AriaRole.Form, new() { Name = "What it is and what it is for" });
+        var marker = "itchy" + new string(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + c % 26)).ToArray());
+
+        await facts.GetByLabel("Leaflet: how to take it").FillAsync("");
+        await facts.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(facts.GetByLabel("Leaflet: how to take it")).ToHaveAttributeAsync("aria-invalid", "true");
+        await facts.GetByLabel("Leaflet: how to take it").FillAsync("One tablet a day.");
+        var indications = facts.GetByLabel("Used for");
+        await indications.FillAsync(await indications.InputValueAsync() + $", {marker}");
+        await facts.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(facts.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+
+        var shopper = await platform.NewPageAsync();
+        await shopper.GotoAsync($"/medicines?q={marker}");
+        await shopper.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Loratadine") }).ClickAsync();
+        await Expect(shopper.Locator(".facts")).ToContainTextAsync(marker);
+        await Expect(shopper.GetByRole(AriaRole.Region, new() { Name = "Leaflet in brief" })).ToContainTextAsync("One tablet a day.");
     }
 
     private static async Task<string> RefreshTokenAsync(IPage page)

@@ -6,9 +6,19 @@ namespace MedPlatform.Api.Mall;
 
 public sealed record ProductRequest(
     string? Name, string? Category, string? Form, string? Strength, string? Description, long? PriceCents, int? Stock,
-    bool? RequiresPrescription, bool? Controlled, int? MaxPerOrder);
+    bool? RequiresPrescription, bool? Controlled, int? MaxPerOrder,
+    IReadOnlyList<string>? ActiveIngredients = null, IReadOnlyList<string>? BrandNames = null, IReadOnlyList<string>? Indications = null,
+    LeafletRequest? Leaflet = null);
 
-public sealed record ProductUpdateRequest(long? PriceCents, string? Description, bool? RequiresPrescription, bool? Controlled, int? MaxPerOrder, bool? ClearMaxPerOrder);
+/// <summary>Each fact given replaces what the product had; one left out keeps it. A leaflet of three empty parts removes it.</summary>
+public sealed record ProductUpdateRequest(long? PriceCents, string? Description, bool? RequiresPrescription, bool? Controlled, int? MaxPerOrder, bool? ClearMaxPerOrder,
+    IReadOnlyList<string>? ActiveIngredients = null, IReadOnlyList<string>? BrandNames = null, IReadOnlyList<string>? Indications = null,
+    LeafletRequest? Leaflet = null);
+
+public sealed record LeafletRequest(string? Uses, string? Dose, string? Warnings)
+{
+    public MedPlatform.Mall.Leaflet ToLeaflet() => new(Uses ?? "", Dose ?? "", Warnings ?? "");
+}
 
 public sealed record StockRequest(int? Delta, string? Reason);
 

@@ -12,7 +12,10 @@ public static class MallValidation
         if (request.PriceCents is null) errors["priceCents"] = ["Give the price in cents."];
         var product = new NewProduct(request.Name ?? "", request.Category?.Trim() ?? "", request.Form ?? "", request.Strength ?? "",
             request.Description ?? "", request.PriceCents ?? 0, request.Stock ?? 0, request.RequiresPrescription ?? false,
-            request.Controlled ?? false, request.MaxPerOrder);
+            request.Controlled ?? false, request.MaxPerOrder,
+            request.ActiveIngredients is null && request.BrandNames is null && request.Indications is null && request.Leaflet is null
+                ? null
+                : new ProductFacts(request.ActiveIngredients ?? [], request.BrandNames ?? [], request.Indications ?? [], request.Leaflet?.ToLeaflet()));
         foreach (var (field, messages) in ProductRules.Validate(product))
             errors.TryAdd(field, messages);
         ProductRules.EnsureValid(errors);
@@ -22,7 +25,8 @@ public static class MallValidation
     public static ProductChanges ToChanges(this ProductUpdateRequest request)
     {
         var changes = new ProductChanges(request.PriceCents, request.Description, request.RequiresPrescription, request.Controlled,
-            request.MaxPerOrder, request.ClearMaxPerOrder ?? false);
+            request.MaxPerOrder, request.ClearMaxPerOrder ?? false, request.ActiveIngredients, request.BrandNames, request.Indications,
+            request.Leaflet?.ToLeaflet());
         ProductRules.EnsureValid(ProductRules.Validate(changes));
         return changes;
     }

@@ -61,7 +61,8 @@ public sealed record NewProduct(
     [property: Id(6)] int Stock,
     [property: Id(7)] bool RequiresPrescription,
     [property: Id(8)] bool Controlled,
-    [property: Id(9)] int? MaxPerOrder);
+    [property: Id(9)] int? MaxPerOrder,
+    [property: Id(10)] ProductFacts? Facts = null);
 
 /// <summary>What an update may change: price, description and the flags. Null leaves a field as it is.</summary>
 [GenerateSerializer, Immutable, Alias("MedPlatform.ProductChanges")]
@@ -72,4 +73,9 @@ public sealed record ProductChanges(
     [property: Id(3)] bool? Controlled,
     /// <summary>Set <see cref="ClearMaxPerOrder"/> to remove a limit; null here keeps it.</summary>
     [property: Id(4)] int? MaxPerOrder,
-    [property: Id(5)] bool ClearMaxPerOrder = false);
+    [property: Id(5)] bool ClearMaxPerOrder = false,
+    // The facts, each replaced when given: a leaflet whose three parts are empty removes it.
+    [property: Id(6)] IReadOnlyList<string>? ActiveIngredients = null,
+    [property: Id(7)] IReadOnlyList<string>? BrandNames = null,
+    [property: Id(8)] IReadOnlyList<string>? Indications = null,
+    [property: Id(9)] Leaflet? Leaflet = null);

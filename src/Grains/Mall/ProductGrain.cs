@@ -58,6 +58,12 @@ public sealed class ProductGrain(
         Product.RequiresPrescription = changes.RequiresPrescription ?? Product.RequiresPrescription;
         Product.Controlled = changes.Controlled ?? Product.Controlled;
         Product.MaxPerOrder = changes.ClearMaxPerOrder ? null : changes.MaxPerOrder ?? Product.MaxPerOrder;
+        if (changes.ActiveIngredients is not null || changes.BrandNames is not null || changes.Indications is not null || changes.Leaflet is not null)
+        {
+            var facts = Product.Facts ?? ProductFacts.None;
+            Product.Facts = ProductRules.Normalize(new ProductFacts(changes.ActiveIngredients ?? facts.ActiveIngredients,
+                changes.BrandNames ?? facts.BrandNames, changes.Indications ?? facts.Indications, changes.Leaflet ?? facts.Leaflet));
+        }
         await SaveAndProject();
         await audit.Record("product.updated", staff.UserId,
             $"product:{Id} price:{Product.PriceCents} rx:{Product.RequiresPrescription} controlled:{Product.Controlled} max:{Product.MaxPerOrder}",
@@ -144,6 +150,7 @@ public sealed class ProductGrain(
             RequiresPrescription = product.RequiresPrescription,
             Controlled = product.Controlled,
             MaxPerOrder = product.MaxPerOrder,
+            Facts = product.Facts is null ? null : ProductRules.Normalize(product.Facts),
             CreatedAt = now,
             UpdatedAt = now,
         };

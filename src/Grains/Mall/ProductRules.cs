@@ -23,6 +23,8 @@ public static class ProductRules
         Price(errors, product.PriceCents);
         if (product.Stock is < 0 or > MaxStock) errors["stock"] = [$"Stock is between 0 and {MaxStock}."];
         Limit(errors, product.MaxPerOrder);
+        if (product.Facts is { } facts)
+            Facts(errors, facts.ActiveIngredients, facts.BrandNames, facts.Indications, facts.Leaflet);
         return errors;
     }
 
@@ -32,8 +34,47 @@ public static class ProductRules
         if (changes.PriceCents is { } price) Price(errors, price);
         if (changes.Description is { } description) Text(errors, "description", description, 0, 2000);
         Limit(errors, changes.MaxPerOrder);
+        Facts(errors, changes.ActiveIngredients, changes.BrandNames, changes.Indications, changes.Leaflet);
         return errors;
     }
+
+    public const int MaxFactItems = 12;
+    public const int MaxFactLength = 80;
+    public const int MaxLeafletPartLength = 2000;
+
+    /// <summary>Lists of short names and phrases; a leaflet with all three parts, or none (all empty: removed).</summary>
+    private static void Facts(Dictionary<string, string[]> errors, IReadOnlyList<string>? ingredients, IReadOnlyList<string>? brands,
+        IReadOnlyList<string>? indications, Leaflet? leaflet)
+    {
+        foreach (var (field, items) in new[] { ("activeIngredients", ingredients), ("brandNames", brands), ("indications", indications) })
+        {
+            if (items is null)
+                continue;
+            if (items.Count > MaxFactItems || items.Any(i => string.IsNullOrWhiteSpace(i) || i.Trim().Length > MaxFactLength || i.Any(char.IsControl)))
+                errors[field] = [$"At most {MaxFactItems} entries, each 1 to {MaxFactLength} ordinary characters."];
+        }
+        if (leaflet is null)
+            return;
+        var parts = new[] { ("leaflet.uses", leaflet.Uses), ("leaflet.dose", leaflet.Dose), ("leaflet.warnings", leaflet.Warnings) };
+        var removing = parts.All(p => string.IsNullOrWhiteSpace(p.Item2));
+        foreach (var (field, text) in parts)
+        {
+            if (!removing && string.IsNullOrWhiteSpace(text)) errors[field] = ["Fill this in, or leave all three parts of the leaflet empty to remove it."];
+            else if ((text?.Length ?? 0) > MaxLeafletPartLength) errors[field] = [$"Use at most {MaxLeafletPartLength} characters."];
+        }
+    }
+
+    /// <summary>The facts as they are kept: trimmed, without repeats; a leaflet of three empty parts is none.</summary>
+    public static ProductFacts Normalize(ProductFacts facts) =>
+        new(Clean(facts.ActiveIngredients), Clean(facts.BrandNames), Clean(facts.Indications), Clean(facts.Leaflet));
+
+    public static IReadOnlyList<string> Clean(IReadOnlyList<string> items) =>
+        items.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public static Leaflet? Clean(Leaflet? leaflet) =>
+        leaflet is null || (string.IsNullOrWhiteSpace(leaflet.Uses) && string.IsNullOrWhiteSpace(leaflet.Dose) && string.IsNullOrWhiteSpace(leaflet.Warnings))
+            ? null
+            : new Leaflet(leaflet.Uses.Trim(), leaflet.Dose.Trim(), leaflet.Warnings.Trim());
 
     public static void EnsureValid(Dictionary<string, string[]> errors)
     {

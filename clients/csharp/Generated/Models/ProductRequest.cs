@@ -12,8 +12,24 @@ namespace MedPlatform.Client.Models
     public partial class ProductRequest : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The activeIngredients property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? ActiveIngredients { get; set; }
+#nullable restore
+#else
+        public List<string> ActiveIngredients { get; set; }
+#endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The brandNames property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? BrandNames { get; set; }
+#nullable restore
+#else
+        public List<string> BrandNames { get; set; }
+#endif
         /// <summary>The category property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -39,6 +55,22 @@ namespace MedPlatform.Client.Models
 #nullable restore
 #else
         public string Form { get; set; }
+#endif
+        /// <summary>The indications property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Indications { get; set; }
+#nullable restore
+#else
+        public List<string> Indications { get; set; }
+#endif
+        /// <summary>The leaflet property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedPlatform.Client.Models.LeafletRequest? Leaflet { get; set; }
+#nullable restore
+#else
+        public global::MedPlatform.Client.Models.LeafletRequest Leaflet { get; set; }
 #endif
         /// <summary>The maxPerOrder property</summary>
         public int? MaxPerOrder { get; set; }
@@ -89,10 +121,14 @@ namespace MedPlatform.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "activeIngredients", n => { ActiveIngredients = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "brandNames", n => { BrandNames = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "category", n => { Category = n.GetStringValue(); } },
                 { "controlled", n => { Controlled = n.GetBoolValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "form", n => { Form = n.GetStringValue(); } },
+                { "indications", n => { Indications = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "leaflet", n => { Leaflet = n.GetObjectValue<global::MedPlatform.Client.Models.LeafletRequest>(global::MedPlatform.Client.Models.LeafletRequest.CreateFromDiscriminatorValue); } },
                 { "maxPerOrder", n => { MaxPerOrder = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "priceCents", n => { PriceCents = n.GetLongValue(); } },
@@ -108,10 +144,14 @@ namespace MedPlatform.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfPrimitiveValues<string>("activeIngredients", ActiveIngredients);
+            writer.WriteCollectionOfPrimitiveValues<string>("brandNames", BrandNames);
             writer.WriteStringValue("category", Category);
             writer.WriteBoolValue("controlled", Controlled);
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("form", Form);
+            writer.WriteCollectionOfPrimitiveValues<string>("indications", Indications);
+            writer.WriteObjectValue<global::MedPlatform.Client.Models.LeafletRequest>("leaflet", Leaflet);
             writer.WriteIntValue("maxPerOrder", MaxPerOrder);
             writer.WriteStringValue("name", Name);
             writer.WriteLongValue("priceCents", PriceCents);

@@ -790,6 +790,11 @@ export interface components {
             dose: string;
             warnings: string;
         };
+        LeafletRequest: {
+            uses: null | string;
+            dose: null | string;
+            warnings: null | string;
+        };
         LoginRequest: {
             email: null | string;
             password: null | string;
@@ -967,6 +972,10 @@ export interface components {
             controlled: null | boolean;
             /** Format: int32 */
             maxPerOrder: null | number;
+            activeIngredients?: null | string[];
+            brandNames?: null | string[];
+            indications?: null | string[];
+            leaflet?: null | components["schemas"]["LeafletRequest"];
         };
         ProductUpdateRequest: {
             /** Format: int64 */
@@ -977,6 +986,10 @@ export interface components {
             /** Format: int32 */
             maxPerOrder: null | number;
             clearMaxPerOrder: null | boolean;
+            activeIngredients?: null | string[];
+            brandNames?: null | string[];
+            indications?: null | string[];
+            leaflet?: null | components["schemas"]["LeafletRequest"];
         };
         ProductView: {
             id: string;

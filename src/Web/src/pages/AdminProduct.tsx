@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { api, type Product, $api, invalidate, useApiQuery } from "../api";
 import { Field } from "../components/Field";
+import { ProductFactsForm } from "../components/ProductFactsForm";
 import { priceError, PriceField, ProductRulesFields, type ProductRules } from "../components/ProductFields";
 import { ProductBadges } from "../components/ProductList";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
@@ -30,6 +31,7 @@ export function AdminProduct() {
         <Link to={`/medicines/${p.id}`}>See it as customers do</Link>
       </p>
       <Details product={p} />
+      <ProductFactsForm product={p} />
       <Stock product={p} />
     </>
   );
