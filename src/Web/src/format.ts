@@ -51,5 +51,8 @@ const day = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", 
 /** A calendar day from the API ("2026-12-03"), read at local noon so no time zone moves it to another day. */
 export const formatDay = (isoDate: string) => day.format(new Date(`${isoDate}T12:00:00`));
 
+/** A delivery window: "Thu 3 Dec – Mon 7 Dec". */
+export const formatWindow = (window: { earliest: string; latest: string }) => `${formatDay(window.earliest)} – ${formatDay(window.latest)}`;
+
 /** What patient and pharmacy both call an order: its number, or for orders from before numbers the start of its id. */
 export const orderName = (order: { id: string; orderNumber?: string | null }) => `Order ${order.orderNumber ?? order.id.slice(0, 8)}`;

@@ -5,7 +5,7 @@ import { formatMoney } from "../format";
 const percent = new Intl.NumberFormat(navigator.language || "en", { maximumFractionDigits: 2 });
 
 /** An order's lines, total and the VAT the total includes: what the patient paid for. */
-export function Receipt({ order }: { order: Order }) {
+function Receipt({ order }: { order: Order }) {
   return (
     <ul className="summary receipt">
       {order.items.map((item) => (
@@ -28,8 +28,24 @@ export function Receipt({ order }: { order: Order }) {
   );
 }
 
+/** The order's receipt and where it goes: the two sections the confirmation and the order page share. */
+export function ReceiptSections({ order, heading }: { order: Order; heading: string }) {
+  return (
+    <>
+      <section aria-labelledby="receipt-heading">
+        <h2 id="receipt-heading">{heading}</h2>
+        <Receipt order={order} />
+      </section>
+      <section aria-labelledby="address-heading">
+        <h2 id="address-heading">Shipping to</h2>
+        <ShippingAddressBlock order={order} />
+      </section>
+    </>
+  );
+}
+
 /** Where the order goes, as written on the parcel. */
-export function ShippingAddressBlock({ order }: { order: Order }) {
+function ShippingAddressBlock({ order }: { order: Order }) {
   const a = order.shippingAddress;
   return (
     <address>

@@ -3,8 +3,8 @@ import { Link, useParams } from "react-router";
 import { api, type Order as OrderData, followOrderEvents, $api, invalidate, useApiQuery, useUser } from "../api";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { ErrorMessage, FormError, Loading } from "../components/Status";
-import { Receipt, ShippingAddressBlock } from "../components/Receipt";
-import { formatDateTime, formatDay, orderName, statusName } from "../format";
+import { ReceiptSections } from "../components/Receipt";
+import { formatDateTime, formatWindow, orderName, statusName } from "../format";
 import { cancellableStatuses, finishedStatuses } from "../orderStatuses";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
@@ -47,11 +47,7 @@ export function Order() {
             )}
           </p>
         )}
-        {o.estimatedDelivery && (
-          <p>
-            Estimated delivery: {formatDay(o.estimatedDelivery.earliest)} – {formatDay(o.estimatedDelivery.latest)}
-          </p>
-        )}
+        {o.estimatedDelivery && <p>Estimated delivery: {formatWindow(o.estimatedDelivery)}</p>}
         {o.status === "awaitingReview" && <p>A pharmacist checks the prescription before the order is packed.</p>}
         {o.trackingNumber && (
           <p>
@@ -60,15 +56,7 @@ export function Order() {
         )}
       </div>
 
-      <section aria-labelledby="items-heading">
-        <h2 id="items-heading">Items</h2>
-        <Receipt order={o} />
-      </section>
-
-      <section aria-labelledby="address-heading">
-        <h2 id="address-heading">Shipping to</h2>
-        <ShippingAddressBlock order={o} />
-      </section>
+      <ReceiptSections order={o} heading="Items" />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

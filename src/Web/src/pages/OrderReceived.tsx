@@ -1,8 +1,8 @@
 import { Link, useParams } from "react-router";
 import { $api, useApiQuery } from "../api";
-import { Receipt, ShippingAddressBlock } from "../components/Receipt";
+import { ReceiptSections } from "../components/Receipt";
 import { ErrorMessage, Loading } from "../components/Status";
-import { formatDay, orderName } from "../format";
+import { formatWindow, orderName } from "../format";
 import { usePageTitle } from "../usePageTitle";
 
 /** Right after checkout: the order is received, its number, what happens next and when it should arrive, and the receipt. */
@@ -51,24 +51,13 @@ export function OrderReceived() {
           </ol>
           {o.estimatedDelivery && (
             <p className="estimate">
-              Estimated delivery:{" "}
-              <strong>
-                {formatDay(o.estimatedDelivery.earliest)} – {formatDay(o.estimatedDelivery.latest)}
-              </strong>
+              Estimated delivery: <strong>{formatWindow(o.estimatedDelivery)}</strong>
             </p>
           )}
         </section>
       )}
 
-      <section aria-labelledby="receipt-heading">
-        <h2 id="receipt-heading">Receipt</h2>
-        <Receipt order={o} />
-      </section>
-
-      <section aria-labelledby="address-heading">
-        <h2 id="address-heading">Shipping to</h2>
-        <ShippingAddressBlock order={o} />
-      </section>
+      <ReceiptSections order={o} heading="Receipt" />
     </article>
   );
 }
