@@ -92,6 +92,16 @@ public sealed partial class CheckoutForgivenessTests(EmbeddedApiFactory api)
         var queue = (await client.GetAsync("/api/pharmacy/orders?status=readyToShip&pageSize=100", actors.Pharmacist.AccessToken)).Expect(HttpStatusCode.OK);
         Assert.Contains(queue["items"]!.AsArray(), o => o!.Str("id") == id && o!.Str("orderNumber") == numbers[0]);
 
+        // A patient on the phone reads the number out loosely: case, dashes, O for 0 and l for 1 are forgiven.
+        var loose = numbers[0][3..].ToLowerInvariant().Replace('0', 'o').Replace('1', 'l');
+        var byNumber = (await client.GetAsync($"/api/pharmacy/orders?number={loose}", actors.Pharmacist.AccessToken)).Expect(HttpStatusCode.OK);
+        Assert.Equal(id, Assert.Single(byNumber["items"]!.AsArray())!.Str("id"));
+        Assert.Empty((await client.GetAsync("/api/pharmacy/orders?number=MP-ZZZZZZ", actors.Pharmacist.AccessToken))
+            .Expect(HttpStatusCode.OK)["items"]!.AsArray());
+        Assert.NotNull((await client.GetAsync("/api/pharmacy/orders?number=MP-12", actors.Pharmacist.AccessToken))
+            .ExpectProblem(HttpStatusCode.BadRequest)["errors"]!["number"]);
+        (await client.GetAsync($"/api/pharmacy/orders?number={numbers[0]}", patient.AccessToken)).ExpectProblem(HttpStatusCode.Forbidden);
+
         // Once delivered, no estimate is promised any more.
         (await client.PostAsync($"/api/pharmacy/orders/{id}/ship", new { trackingNumber = "DHL-77" }, actors.Pharmacist.AccessToken)).Expect(HttpStatusCode.OK);
         var delivered = (await client.PostAsync($"/api/pharmacy/orders/{id}/deliver", null, actors.Pharmacist.AccessToken)).Expect(HttpStatusCode.OK);

@@ -26,6 +26,17 @@ public sealed class SearchRelevanceTests(DemoDataApiFactory api)
         await Expect($"/api/forum/threads?q={Uri.EscapeDataString(q)}&pageSize={within}", "title", expected);
 
     [Fact]
+    public async Task A_corrected_search_says_what_it_searched_for_and_one_run_as_typed_says_nothing()
+    {
+        var corrected = (await api.NewClient().GetAsync("/api/products?q=nurofn")).Expect(HttpStatusCode.OK);
+        var asTyped = (await api.NewClient().GetAsync("/api/products?q=ibuprofen")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("nurofen", corrected.Str("searchedFor"));
+        Assert.Equal("Ibuprofen", corrected["items"]![0]!.Str("name"));
+        Assert.Null(asTyped["searchedFor"]);
+    }
+
+    [Fact]
     public void The_set_has_at_least_thirty_queries_across_both_searches() =>
         Assert.True(RelevanceSet.Catalog.Count + RelevanceSet.Forum.Count >= 30);
 

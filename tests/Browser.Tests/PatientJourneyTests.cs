@@ -127,6 +127,12 @@ public sealed partial class PatientJourneyTests(WebPlatform platform)
         await patient.Link("My orders").First.ClickAsync();
         await Expect(patient.Locator($"a[href='/orders/{orderId}']")).ToBeVisibleAsync();
         await Expect(patient.Locator(".card").Filter(new() { Has = patient.Locator($"a[href='/orders/{orderId}']") })).ToContainTextAsync("Shipped");
+
+        // She calls the pharmacy and reads the number out; the pharmacist finds the order by it.
+        await pharmacist.GotoAsync("/pharmacy");
+        await pharmacist.Field("Order number").FillAsync(orderNumber.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
+        await pharmacist.Button("Find order").ClickAsync();
+        await Expect(pharmacist.Heading($"Order {orderNumber}")).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("^Add Amoxicillin 500 mg")]

@@ -94,6 +94,8 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         Assert.Equal(OrderStatus.Refunded, cancelled.Status);
         Assert.Equal(10, await Stock(cluster, product.Id));
         Assert.Equal((1, "refunded"), await Ledger(cluster, placed.Id));
+        // The patient chose this: nothing is put back in the cart behind her back.
+        Assert.Empty((await cluster.Grains.GetGrain<MedPlatform.Mall.ICartGrain>(patient.UserId).View(patient)).Items);
     }
 
     [Fact]
@@ -188,6 +190,9 @@ public sealed class OrderGrainTests(GrainTestCluster cluster)
         Assert.Equal(4, await Stock(cluster, view.Id));
         Assert.Equal(5, await Stock(cluster, other.Id));
         Assert.Equal((0, "voided"), await Ledger(cluster, placed.Id));
+        // Nobody chose this exit: the lines are back in the cart, the short one says so.
+        var cart = await cluster.Grains.GetGrain<MedPlatform.Mall.ICartGrain>(patient.UserId).View(patient);
+        Assert.Equal([(other.Id, 2, true), (view.Id, 5, false)], cart.Items.Select(l => (l.ProductId, l.Quantity, l.Available)).OrderBy(l => l.Item3 ? 0 : 1));
     }
 
     [Fact]

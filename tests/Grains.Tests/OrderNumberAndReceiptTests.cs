@@ -28,14 +28,25 @@ public sealed class OrderNumberAndReceiptTests(GrainTestCluster cluster)
     }
 
     [Fact]
-    public async Task Concurrent_claims_for_many_orders_give_every_order_its_own_number()
+    public async Task Orders_that_all_draw_the_same_numbers_at_once_still_each_get_their_own_and_keep_it()
     {
-        var numbers = new OrderNumbers(cluster.OrdersDatabase);
-        var orders = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid().ToString("N")).ToList();
+        // Every order's candidates are the same sequence here, so twenty claims at once all collide.
+        var numbers = new CollidingOrderNumbers(cluster.OrdersDatabase, Guid.NewGuid().ToString("N")[..4].ToUpperInvariant());
+        var orders = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid().ToString("N")).ToList();
 
         var claimed = await Task.WhenAll(orders.Select(numbers.Claim));
+        var again = await Task.WhenAll(orders.Select(numbers.Claim));
 
         Assert.Equal(orders.Count, claimed.Distinct().Count());
+        Assert.Equal(claimed, again);
+        Assert.Equal(Enumerable.Range(0, 20).Select(numbers.Number).Order(), claimed.Order());
+    }
+
+    private sealed class CollidingOrderNumbers(SqlDatabase database, string run) : OrderNumbers(database)
+    {
+        public string Number(int n) => $"MP-{run}{n:D2}";
+
+        protected override string CandidateFor(string orderId, int n) => Number(n);
     }
 
     [Theory]
@@ -51,9 +62,11 @@ public sealed class OrderNumberAndReceiptTests(GrainTestCluster cluster)
     [InlineData("2026-11-30", false, "2026-12-02", "2026-12-04")] // a Monday
     [InlineData("2026-11-30", true, "2026-12-03", "2026-12-07")]  // a pharmacist's review adds a working day
     [InlineData("2026-11-28", false, "2026-12-01", "2026-12-03")] // a Saturday
+    [InlineData("2026-11-29T23:30:00Z", false, "2026-12-02", "2026-12-04")] // Sunday night in UTC is Monday in Berlin
     public void The_delivery_window_counts_working_days_from_the_day_of_the_order(string placed, bool review, string earliest, string latest)
     {
-        var estimate = OrderReceipt.Estimate(DateTimeOffset.Parse(placed + "T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), new OrderOptions(), review);
+        var at = placed.Contains('T', StringComparison.Ordinal) ? placed : placed + "T10:00:00Z";
+        var estimate = OrderReceipt.Estimate(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture), new OrderOptions(), review);
 
         Assert.Equal(new DeliveryEstimate(DateOnly.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(latest, System.Globalization.CultureInfo.InvariantCulture)), estimate);
     }

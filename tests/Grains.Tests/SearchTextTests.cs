@@ -51,3 +51,16 @@ public sealed class SearchTextTests
         Assert.Equal(corrected, vocabulary.Correct(typed, WordRoots.Root(typed)));
     }
 }
+
+/// <summary>A doctor's patients are matched by name with case and accents aside.</summary>
+public sealed class PatientNameFoldingTests
+{
+    [Theory]
+    [InlineData("Émile Zola", "emile zola")]
+    [InlineData("Müller", "muller")]
+    [InlineData("JOSÉ", "jose")]
+    [InlineData("Łukasz Wałęsa", "lukasz walesa")]
+    [InlineData("Strauß", "strauss")]
+    public void Names_fold_to_lower_case_without_accents(string name, string folded) =>
+        Assert.Equal(folded, MedPlatform.Identity.DoctorsPatients.Folded(name));
+}

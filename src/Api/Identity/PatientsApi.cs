@@ -8,9 +8,6 @@ namespace MedPlatform.Api.Identity;
 /// <summary>Finding the patient to prescribe for: verified doctors only, and every lookup is audited.</summary>
 public static class PatientsApi
 {
-    private const int MinNameLength = 2;
-    private const int MaxNameLength = 100;
-
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/patients", Find).WithTags("Prescriptions").RequireAuthorization(Policies.VerifiedDoctor)
@@ -31,8 +28,8 @@ public static class PatientsApi
         if (!string.IsNullOrWhiteSpace(q) && string.IsNullOrWhiteSpace(email))
         {
             var name = q.Trim();
-            if (name.Length is < MinNameLength or > MaxNameLength || name.Any(char.IsControl))
-                throw DomainException.Invalid("q", $"Give {MinNameLength} to {MaxNameLength} letters of the patient's name.");
+            if (name.Length is < DoctorsPatients.MinNameLength or > DoctorsPatients.MaxNameLength || name.Any(char.IsControl))
+                throw DomainException.Invalid("q", $"Give {DoctorsPatients.MinNameLength} to {DoctorsPatients.MaxNameLength} letters of the patient's name.");
             return TypedResults.Ok(await patients.FindByName(doctor, name));
         }
         throw DomainException.Invalid("email", "Give the patient's email address, or part of a name as q (one of the two).");

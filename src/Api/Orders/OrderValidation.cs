@@ -26,15 +26,10 @@ public static class OrderValidation
     /// <summary>An address's fields trimmed, each missing or too long one reported under <paramref name="prefix"/> + its name.</summary>
     public static ShippingAddress Address(AddressRequest? address, string prefix, Dictionary<string, string[]> errors)
     {
-        string Field(string name, string? value, int max)
-        {
-            var trimmed = value?.Trim() ?? "";
-            if (trimmed.Length == 0) errors[prefix + name] = ["Fill this in."];
-            else if (trimmed.Length > max || trimmed.Any(char.IsControl)) errors[prefix + name] = [$"Use at most {max} ordinary characters."];
-            return trimmed;
-        }
-        return new ShippingAddress(Field("name", address?.Name, 100), Field("line1", address?.Line1, 200), Field("city", address?.City, 100),
-            Field("postalCode", address?.PostalCode, 20), Field("country", address?.Country, 60));
+        var trimmed = ShippingAddressRules.Trimmed(new ShippingAddress(address?.Name ?? "", address?.Line1 ?? "", address?.City ?? "",
+            address?.PostalCode ?? "", address?.Country ?? ""));
+        ShippingAddressRules.Validate(trimmed, prefix, errors);
+        return trimmed;
     }
 
     /// <summary>The saved addresses of a PUT, each checked as a shipping address is; errors are named <c>[index].field</c>.</summary>
@@ -58,6 +53,23 @@ public static class OrderValidation
         if (errors.Count > 0)
             throw DomainException.Invalid(errors);
         return saved;
+    }
+
+    /// <summary>
+    /// An order number as someone read it out or typed it: case, spaces and dashes aside, with or
+    /// without "MP", and I, L and O read as 1, 1 and 0 (Crockford's base 32 has none of them).
+    /// </summary>
+    public static string? OrderNumber(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+            return null;
+        var text = new string(typed.ToUpperInvariant().Where(c => c is not (' ' or '-')).ToArray());
+        if (text.StartsWith("MP", StringComparison.Ordinal))
+            text = text[2..];
+        text = text.Replace('I', '1').Replace('L', '1').Replace('O', '0');
+        return text.Length == 6 && text.All(c => c is >= '0' and <= '9' or >= 'A' and <= 'Z' && c is not 'U')
+            ? OrderNumbers.Prefix + text
+            : throw DomainException.Invalid("number", "An order number is MP- and six letters or digits, like MP-7F3K2Q.");
     }
 
     /// <summary>A <c>status</c> query filter: null when absent, otherwise one of the statuses by its JSON name.</summary>

@@ -34,7 +34,8 @@ public static class OrdersApi
             .WithSummary("Cancel before shipping (its patient, pharmacists, admins); refunded if already paid").Refuses(409);
 
         var pharmacy = app.MapGroup("/api/pharmacy/orders").WithTags("Pharmacy");
-        pharmacy.MapGet("", Queue).RequireAuthorization(Policies.Staff).WithName("listPharmacyOrders").WithSummary("Orders by status, oldest first");
+        pharmacy.MapGet("", Queue).RequireAuthorization(Policies.Staff).WithName("listPharmacyOrders")
+            .WithSummary("Orders by status, oldest first; or the one order with a number (number=MP-7F3K2Q, read out loosely)");
         pharmacy.MapPost("/{id}/approve", Approve).RequireAuthorization(Policies.Pharmacist).WithName("approveOrder")
             .WithSummary("Prescription review passed").Refuses(409);
         pharmacy.MapPost("/{id}/reject", Reject).RequireAuthorization(Policies.Pharmacist).WithName("rejectOrder")
@@ -65,8 +66,9 @@ public static class OrdersApi
     static async Task<Ok<OrderView>> Cancel(string id, Caller caller, IGrainFactory grains) =>
         TypedResults.Ok(await Order(grains, id).Cancel(caller));
 
-    static async Task<Ok<PagedResult<OrderView>>> Queue(string? status, [AsParameters] PageQuery paging, Caller staff, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Queue(staff, new OrderQuery(OrderValidation.Status(status), paging.ToRequest())));
+    static async Task<Ok<PagedResult<OrderView>>> Queue(string? status, string? number, [AsParameters] PageQuery paging, Caller staff, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOrdersGrain>(0).Queue(staff,
+            new OrderQuery(OrderValidation.Status(status), paging.ToRequest(), OrderValidation.OrderNumber(number))));
 
     static async Task<Ok<OrderView>> Approve(string id, Caller pharmacist, IGrainFactory grains) =>
         TypedResults.Ok(await Order(grains, id).Approve(pharmacist));

@@ -15,4 +15,9 @@ public sealed record PagedResult<T>(
     [property: Id(0)] IReadOnlyList<T> Items,
     [property: Id(1)] int Page,
     [property: Id(2)] int PageSize,
-    [property: Id(3)] long TotalCount);
+    [property: Id(3)] long TotalCount,
+    /// <summary>
+    /// The search as it was run when words of it were corrected (a catalog search for "nurofn" runs
+    /// as "nurofen"), so the app can say so; null when it ran as typed.
+    /// </summary>
+    [property: Id(4)] string? SearchedFor = null);

@@ -54,7 +54,9 @@ public interface ICheckoutGrain : IGrainWithStringKey
 }
 
 [GenerateSerializer, Immutable, Alias("MedPlatform.OrderQuery")]
-public sealed record OrderQuery([property: Id(0)] OrderStatus? Status, [property: Id(1)] PageRequest Paging);
+public sealed record OrderQuery([property: Id(0)] OrderStatus? Status, [property: Id(1)] PageRequest Paging,
+    /// <summary>For staff: the one order with this number (MP-7F3K2Q), whatever its status.</summary>
+    [property: Id(2)] string? Number = null);
 
 /// <summary>The order lists, from the orders read model.</summary>
 public interface IOrdersGrain : IGrainWithIntegerKey

@@ -50,6 +50,10 @@ public sealed class ThreadDirectory([FromKeyedServices(Databases.Platform)] SqlD
         }
     }
 
+    /// <summary>Threads with answers whose row has no answers' text: projected before answers were searched.</summary>
+    public Task<IReadOnlyList<string>> AnsweredWithoutAnswersText() =>
+        database.QueryAsync("SELECT id FROM forum_threads WHERE answer_count > 0 AND answers_text = '';", null, reader => reader.GetString(0));
+
     public async Task<bool> IsEmpty() => await database.CountAsync("SELECT COUNT(*) FROM forum_threads;") == 0;
 
     /// <summary>

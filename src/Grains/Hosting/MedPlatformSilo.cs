@@ -125,6 +125,7 @@ public static class MedPlatformSilo
         services.AddSingleton<IBootstrapStep, MallReferenceData>();
         services.AddSingleton<IBootstrapStep, AccountsBootstrap>();
         services.AddSingleton<IBootstrapStep, ForumDemoContent>();
+        services.AddSingleton<IBootstrapStep, ForumAnswersIndexed>();
         services.AddSingleton<IBootstrapStep, MallDemoContent>();
         services.AddSingleton<IBootstrapStep, OrderRecovery>();
 
@@ -135,6 +136,8 @@ public static class MedPlatformSilo
                 "Orders:VatRatePercent is a percentage from 0 to under 100.")
             .Validate(orders => orders.DeliveryWorkingDaysMin >= 0 && orders.DeliveryWorkingDaysMax >= orders.DeliveryWorkingDaysMin && orders.ReviewWorkingDays >= 0,
                 "Orders:DeliveryWorkingDaysMin, DeliveryWorkingDaysMax and ReviewWorkingDays are days, the most no fewer than the fewest.")
+            .Validate(orders => TimeZoneInfo.TryFindSystemTimeZoneById(orders.TimeZone, out _),
+                "Orders:TimeZone is not a time zone this machine knows (an IANA id such as Europe/Berlin; tzdata must be installed).")
             .ValidateOnStart();
         // Reminders may fire as often as the order retry period asks (Orleans' default floor is a minute).
         services.AddOptions<ReminderOptions>().Configure<IOptions<OrderOptions>>((reminders, orders) =>

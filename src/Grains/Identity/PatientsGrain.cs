@@ -26,6 +26,8 @@ public sealed class PatientsGrain(AuditLog audit, DoctorsPatients doctorsPatient
     public async Task<IReadOnlyList<PatientMatch>> FindByName(Caller doctor, string name)
     {
         await RoleCheck.EnsureVerifiedDoctor(GrainFactory, doctor);
+        if (name.Trim().Length is < DoctorsPatients.MinNameLength or > DoctorsPatients.MaxNameLength)
+            throw DomainException.Invalid("q", $"Give {DoctorsPatients.MinNameLength} to {DoctorsPatients.MaxNameLength} letters of the patient's name.");
         var found = await doctorsPatients.Find(doctor.UserId, name);
         var now = clock.GetUtcNow();
         // Each patient shown is on record against the doctor, and so is a search that found no one.

@@ -2,7 +2,7 @@ using MedPlatform.Orders;
 
 namespace MedPlatform.Mall;
 
-/// <summary>An order whose payment failed puts its lines back: only the order grain calls it, so it is kept out of the Api's contract.</summary>
+/// <summary>An order that ended without anyone choosing it (a declined card, stock gone) puts its lines back: only the order grain calls it, so it is kept out of the Api's contract.</summary>
 public interface ICartReturns : IGrainWithStringKey
 {
     /// <summary>

@@ -45,8 +45,10 @@ public sealed class ProductDirectory([FromKeyedServices(Databases.Platform)] Sql
             .Bind("stock", product.Stock).Bind("rx", product.RequiresPrescription ? 1 : 0).Bind("controlled", product.Controlled ? 1 : 0)
             .Bind("max", product.MaxPerOrder).Bind("updated", product.UpdatedAt.ToUnixTimeMilliseconds())
             .Bind("facts", JsonSerializer.Serialize(facts, Json)).Bind("keywords", keywords));
-        vocabulary.Changed();
     }
+
+    /// <summary>A product's words changed (created, renamed, described), not only its stock: typo correction reloads the catalog's words.</summary>
+    public void WordsChanged() => vocabulary.Changed();
 
     public async Task<bool> IsEmpty() => await database.CountAsync("SELECT COUNT(*) FROM products;") == 0;
 
@@ -65,7 +67,7 @@ public sealed class ProductDirectory([FromKeyedServices(Databases.Platform)] Sql
             filters.Add("p.category = @category");
             binds.Add(("category", query.Category));
         }
-        var terms = await vocabulary.Correct(SearchText.Words(query.Text));
+        var (terms, corrected) = await vocabulary.Correct(SearchText.Words(query.Text));
         var from = "products p";
         var order = MySql ? "p.name, p.id" : "p.name COLLATE NOCASE, p.id";
         if (terms.Count > 0 && !MySql)
@@ -119,7 +121,7 @@ public sealed class ProductDirectory([FromKeyedServices(Databases.Platform)] Sql
                     reader.IsDBNull(10) ? null : (int)reader.GetInt64(10), reader.GetUnixMilliseconds(11),
                     facts.ActiveIngredients, facts.BrandNames, facts.Indications, facts.Leaflet);
             });
-        return new PagedResult<ProductView>(items, query.Paging.Page, query.Paging.PageSize, total);
+        return new PagedResult<ProductView>(items, query.Paging.Page, query.Paging.PageSize, total, corrected);
     }
 
     /// <summary>A row projected before products had facts has none to show.</summary>

@@ -44,6 +44,7 @@ public sealed class ProductGrain(
             return;
         Product.Facts = facts;
         await SaveAndProject();
+        directory.WordsChanged();
     }
 
     public Task<ProductView?> Find() => Task.FromResult(Exists ? Product.ToView(Id) : null);
@@ -65,10 +66,23 @@ public sealed class ProductGrain(
                 changes.BrandNames ?? facts.BrandNames, changes.Indications ?? facts.Indications, changes.Leaflet ?? facts.Leaflet));
         }
         await SaveAndProject();
+        directory.WordsChanged();
         await audit.Record("product.updated", staff.UserId,
-            $"product:{Id} price:{Product.PriceCents} rx:{Product.RequiresPrescription} controlled:{Product.Controlled} max:{Product.MaxPerOrder}",
+            $"product:{Id} price:{Product.PriceCents} rx:{Product.RequiresPrescription} controlled:{Product.Controlled} max:{Product.MaxPerOrder}"
+            + FactsChanged(changes),
             staff.ClientAddress);
         return Product.ToView(Id);
+    }
+
+    /// <summary>Which facts an update replaced, for the audit line: a changed dose or warning is on record.</summary>
+    private static string FactsChanged(ProductChanges changes)
+    {
+        var changed = new[]
+        {
+            changes.ActiveIngredients is null ? null : "ingredients", changes.BrandNames is null ? null : "brands",
+            changes.Indications is null ? null : "indications", changes.Leaflet is null ? null : "leaflet",
+        }.OfType<string>().ToList();
+        return changed.Count == 0 ? "" : " facts:" + string.Join(",", changed);
     }
 
     public async Task<ProductView> AdjustStock(Caller staff, int delta, string reason)
@@ -156,6 +170,7 @@ public sealed class ProductGrain(
         };
         await this.Save(state);
         await Project();
+        directory.WordsChanged();
         return Product.ToView(Id);
     }
 

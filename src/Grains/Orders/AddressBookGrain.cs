@@ -32,10 +32,20 @@ public sealed class AddressBookGrain(
         EnsureOwner(patient);
         if (addresses.Count > MaxAddresses)
             throw DomainException.Unprocessable($"Keep at most {MaxAddresses} addresses.");
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            var a = addresses[i];
+            ShippingAddressRules.Validate(new ShippingAddress(a.Name, a.Line1, a.City, a.PostalCode, a.Country), $"[{i}].", errors);
+        }
+        if (errors.Count > 0)
+            throw DomainException.Invalid(errors);
         var known = state.State.Addresses.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var defaultIndex = Math.Max(0, addresses.ToList().FindIndex(a => a.IsDefault));
         var saved = addresses.Select((address, index) => address with
         {
+            Name = address.Name.Trim(), Line1 = address.Line1.Trim(), City = address.City.Trim(),
+            PostalCode = address.PostalCode.Trim(), Country = address.Country.Trim(),
             // An id the book never gave out is a new address, not a way to name one.
             Id = known.Contains(address.Id) ? address.Id : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
             IsDefault = index == defaultIndex,

@@ -34,6 +34,11 @@ public sealed class OrderDirectory([FromKeyedServices(Databases.Orders)] SqlData
             ? Page("WHERE status = @status", "created_at, id", paging, command => command.Bind("status", wanted.ToString()))
             : Page("", "created_at, id", paging, _ => { });
 
+    /// <summary>The order with this number, as a page of one (or none).</summary>
+    public Task<PagedResult<OrderView>> ByNumber(string number, PageRequest paging) =>
+        Page("WHERE id IN (SELECT order_id FROM order_numbers WHERE number = @number)", "created_at, id", paging,
+            command => command.Bind("number", number));
+
     /// <summary>Orders that may have an automatic step or an exit to finish: what the start-up sweep resumes.</summary>
     public Task<IReadOnlyList<string>> NeedingProcessing() =>
         database.QueryAsync("SELECT id FROM orders WHERE needs_processing = 1;", null, reader => reader.GetString(0));

@@ -46,9 +46,18 @@ public sealed partial class OrderGrain(
             return;
         if (Order.OrderNumber is null)
         {
-            // Placed before order numbers existed: it takes one the first time it is woken.
-            Order.OrderNumber = await numbers.Claim(Id);
-            await this.Save(state);
+            // Placed before order numbers existed: it takes one the first time it is woken. A failure
+            // here must not make the order unreadable: it tries again at its next activation.
+            try
+            {
+                Order.OrderNumber = await numbers.Claim(Id);
+                await this.Save(state);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Order.OrderNumber = null;
+                LogNumberNotClaimed(e, Id);
+            }
         }
         // The read model converges even if a silo died between saving a change and projecting it.
         await Project();
@@ -75,6 +84,10 @@ public sealed partial class OrderGrain(
             return Order.CheckoutKey == order.CheckoutKey ? ToView() : throw DomainException.Conflict("An order with this id already exists.");
         if (order.Items.Count == 0)
             throw DomainException.Unprocessable("An order needs at least one item.");
+        var addressErrors = new Dictionary<string, string[]>();
+        ShippingAddressRules.Validate(order.Address, "shippingAddress.", addressErrors);
+        if (addressErrors.Count > 0)
+            throw DomainException.Invalid(addressErrors);
 
         var now = clock.GetUtcNow();
         // Claimed before anything is saved; a retry of this placement claims the same number again.
@@ -142,87 +155,6 @@ public sealed partial class OrderGrain(
         return ToView();
     }
 
-    public async Task<OrderView> Cancel(Caller caller)
-    {
-        await EnsureReadableBy(caller);
-        if (Order.Exit is not null)
-        {
-            await FinishExit();
-            return ToView();
-        }
-        switch (Order.Status)
-        {
-            case OrderStatus.Placed or OrderStatus.StockReserved:
-                await Exit(OrderStatus.Cancelled, caller, "Cancelled before payment.");
-                break;
-            case OrderStatus.Paid or OrderStatus.AwaitingReview or OrderStatus.ReadyToShip:
-                await Exit(OrderStatus.Refunded, caller, "Cancelled after payment: refunded.");
-                break;
-            case OrderStatus.Cancelled or OrderStatus.Refunded:
-                break;
-            default:
-                throw DomainException.Conflict(Order.Status is OrderStatus.Shipped or OrderStatus.Delivered
-                    ? "The order has been shipped and can no longer be cancelled."
-                    : $"An order that is {Order.Status} cannot be cancelled.");
-        }
-        return ToView();
-    }
-
-    public async Task<OrderView> Approve(Caller pharmacist)
-    {
-        await EnsurePharmacist(pharmacist);
-        if (Order.Status == OrderStatus.ReadyToShip && Order.History.Any(h => h.Status == OrderStatus.ReadyToShip && h.ActorId == pharmacist.UserId))
-            return ToView();
-        EnsureStatus(OrderStatus.AwaitingReview, "approved");
-        await MoveTo(OrderStatus.ReadyToShip, pharmacist.UserId, "Prescriptions checked by the pharmacist.");
-        await audit.Record("order.approved", pharmacist.UserId, $"order:{Id}", pharmacist.ClientAddress, Order.PatientId);
-        return ToView();
-    }
-
-    public async Task<OrderView> Reject(Caller pharmacist, string reason)
-    {
-        await EnsurePharmacist(pharmacist);
-        if (Order.Exit is { Status: OrderStatus.Refunded })
-        {
-            await FinishExit();
-            return ToView();
-        }
-        if (Order.Status == OrderStatus.Refunded)
-            return ToView();
-        EnsureStatus(OrderStatus.AwaitingReview, "rejected");
-        await audit.Record("order.rejected", pharmacist.UserId, $"order:{Id} reason:{reason.Trim()}", pharmacist.ClientAddress, Order.PatientId);
-        await Exit(OrderStatus.Refunded, pharmacist, $"Rejected by the pharmacist: {reason.Trim()}");
-        return ToView();
-    }
-
-    public async Task<OrderView> Ship(Caller pharmacist, string trackingNumber)
-    {
-        await EnsurePharmacist(pharmacist);
-        if (Order.Status == OrderStatus.Shipped && Order.TrackingNumber == trackingNumber.Trim())
-            return ToView();
-        EnsureStatus(OrderStatus.ReadyToShip, "shipped");
-        Order.TrackingNumber = trackingNumber.Trim();
-        await MoveTo(OrderStatus.Shipped, pharmacist.UserId, $"Tracking number {Order.TrackingNumber}.");
-        // Shipped orders are never given back, so stock and prescriptions can forget them.
-        foreach (var item in Order.Items)
-            await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Settle(Id);
-        foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
-            await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Settle(Id);
-        await audit.Record("order.shipped", pharmacist.UserId, $"order:{Id} tracking:{Order.TrackingNumber}", pharmacist.ClientAddress, Order.PatientId);
-        return ToView();
-    }
-
-    public async Task<OrderView> Deliver(Caller pharmacist)
-    {
-        await EnsurePharmacist(pharmacist);
-        if (Order.Status == OrderStatus.Delivered)
-            return ToView();
-        EnsureStatus(OrderStatus.Shipped, "delivered");
-        await MoveTo(OrderStatus.Delivered, pharmacist.UserId, null);
-        await audit.Record("order.delivered", pharmacist.UserId, $"order:{Id}", pharmacist.ClientAddress, Order.PatientId);
-        return ToView();
-    }
-
     public Task Resume() => Exists ? Advance() : Task.CompletedTask;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -230,153 +162,6 @@ public sealed partial class OrderGrain(
         await Resume();
         if (reminderName == LegacyRetryReminder && await this.GetReminder(reminderName) is { } reminder)
             await this.UnregisterReminder(reminder);
-    }
-
-    /// <summary>Runs the automatic steps until the order waits for a person, is finished, or must wait for the gateway.</summary>
-    private async Task Advance()
-    {
-        try
-        {
-            if (Order.Exit is not null)
-                await FinishExit();
-            while (Order.Exit is null && IsAutomatic(Order.Status))
-            {
-                if (Order.Status is OrderStatus.Placed or OrderStatus.StockReserved
-                    && clock.GetUtcNow() - Order.CreatedAt > options.Value.GiveUpAfter)
-                {
-                    await BeginExit(OrderStatus.PaymentFailed, null, "The payment could not be completed in time; any charge has been refunded.");
-                    await FinishExit();
-                    break;
-                }
-                if (!await Step())
-                    break;
-            }
-            // The sweep stops resuming the order once the read model shows where it is.
-            await Project();
-        }
-        catch (Exception e) when (e is not DomainException)
-        {
-            // Whatever was done is idempotent; what was not saved is dropped with this activation.
-            // The order sweep runs the steps again.
-            LogStepFailed(e, Id, Order.Status);
-            this.DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    /// <summary>One automatic step. False when the order must wait (the gateway is unavailable).</summary>
-    private async Task<bool> Step()
-    {
-        switch (Order.Status)
-        {
-            case OrderStatus.Placed:
-                if (await ReserveAndDraw() is { } refusal)
-                {
-                    await BeginExit(OrderStatus.Cancelled, null, refusal);
-                    await FinishExit();
-                }
-                else
-                {
-                    // Not saved on its own: reserving again is a no-op, so the save after the charge covers it.
-                    Record(OrderStatus.StockReserved, null, null);
-                }
-                return true;
-
-            case OrderStatus.StockReserved:
-                await faults.Before(Id, Order.PatientId!, OrderStep.Charge);
-                ChargeResult charge;
-                try
-                {
-                    charge = await gateway.Charge(Id, Order.PaymentToken, Order.TotalCents);
-                }
-                catch (PaymentGatewayUnavailableException e)
-                {
-                    LogGatewayUnavailable(Id, e.Message);
-                    return false;
-                }
-                if (charge.Outcome == ChargeOutcome.Declined)
-                {
-                    await BeginExit(OrderStatus.PaymentFailed, null, charge.DeclineReason);
-                    await FinishExit();
-                    return true;
-                }
-                await faults.Before(Id, Order.PatientId!, OrderStep.RecordPayment);
-                Order.PaymentId = charge.PaymentId;
-                // A sealed card (cluster mode) has done its work: the save right after routing drops it.
-                // Until then a crash charges again, which the gateway answers with this same payment.
-                Order.PaymentToken = "";
-                Record(OrderStatus.Paid, null, $"Card ending {Order.CardLast4} charged.");
-                metrics.OrderPaid();
-                return true;
-
-            case OrderStatus.Paid:
-                await faults.Before(Id, Order.PatientId!, OrderStep.Route);
-                await MoveTo(Order.NeedsReview ? OrderStatus.AwaitingReview : OrderStatus.ReadyToShip, null,
-                    Order.NeedsReview ? "A pharmacist checks the prescriptions." : null, project: false);
-                return true;
-
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>Takes the units out of stock and off the prescriptions. Null when done, otherwise why it could not be.</summary>
-    private async Task<string?> ReserveAndDraw()
-    {
-        await faults.Before(Id, Order.PatientId!, OrderStep.Reserve);
-        try
-        {
-            foreach (var item in Order.Items)
-                await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Reserve(Id, item.Quantity);
-            await faults.Before(Id, Order.PatientId!, OrderStep.DrawPrescriptions);
-            foreach (var prescription in Order.Items.Where(i => i.PrescriptionId is not null).GroupBy(i => i.PrescriptionId!))
-            {
-                await GrainFactory.GetGrain<IPrescriptionGrain>(prescription.Key)
-                    .Draw(Id, Order.PatientId!, prescription.Select(i => new PrescriptionLine(i.ProductId, i.Quantity)).ToList());
-            }
-            return null;
-        }
-        catch (DomainException refusal) when (refusal.Kind is ProblemKind.Conflict or ProblemKind.Unprocessable or ProblemKind.NotFound)
-        {
-            return refusal.Detail;
-        }
-    }
-
-    private async Task Exit(OrderStatus exit, Caller caller, string note)
-    {
-        await BeginExit(exit, caller.UserId, note);
-        await audit.Record(exit == OrderStatus.Refunded ? "order.refunded" : "order.cancelled", caller.UserId, $"order:{Id}", caller.ClientAddress, Order.PatientId);
-        await FinishExit();
-    }
-
-    private async Task BeginExit(OrderStatus exit, string? actorId, string? note)
-    {
-        Order.Exit = new PendingExit(exit, actorId, note);
-        // Marked first, so the sweep finishes the exit even if this silo stops right after saving it.
-        await MarkNeedsProcessing();
-        await this.Save(state);
-    }
-
-    /// <summary>Refunds any charge, gives the stock and prescriptions back, then records the exit. Each part is idempotent.</summary>
-    private async Task FinishExit()
-    {
-        var exit = Order.Exit!;
-        await faults.Before(Id, Order.PatientId!, OrderStep.Refund);
-        await gateway.Refund(Id);
-        await faults.Before(Id, Order.PatientId!, OrderStep.GiveBack);
-        foreach (var item in Order.Items)
-            await GrainFactory.GetGrain<IProductGrain>(item.ProductId).Release(Id);
-        foreach (var prescriptionId in Order.Items.Select(i => i.PrescriptionId).OfType<string>().Distinct())
-            await GrainFactory.GetGrain<IPrescriptionGrain>(prescriptionId).Restore(Id);
-        if (exit.Status == OrderStatus.PaymentFailed)
-        {
-            // The patient pays again with another card from a full cart, not by building it again.
-            await GrainFactory.GetGrain<ICartReturns>(Order.PatientId!).TakeBack(Id, ToView().Items);
-        }
-        Order.Exit = null;
-        Order.PaymentToken = "";
-        await MoveTo(exit.Status, exit.ActorId, exit.Note);
-        metrics.OrderFailed(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(exit.Status.ToString()));
     }
 
     /// <summary>
@@ -455,6 +240,9 @@ public sealed partial class OrderGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: a step from {Status} failed; it will be retried")]
     private partial void LogStepFailed(Exception exception, string orderId, OrderStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: no order number could be claimed; it is tried again when the order is next woken")]
+    private partial void LogNumberNotClaimed(Exception exception, string orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the payment gateway is unavailable ({Reason}); the charge will be retried")]
     private partial void LogGatewayUnavailable(string orderId, string reason);

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using MedPlatform.Hosting;
 using MedPlatform.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
 
 namespace MedPlatform.Orders;
 
@@ -13,7 +15,7 @@ namespace MedPlatform.Orders;
 /// from the order id, so a retried placement claims the same number; the order_numbers table makes
 /// each number belong to one order, and an order whose candidate is taken moves to the next one.
 /// </summary>
-public sealed class OrderNumbers([FromKeyedServices(Databases.Orders)] SqlDatabase database)
+public class OrderNumbers([FromKeyedServices(Databases.Orders)] SqlDatabase database)
 {
     public const string Prefix = "MP-";
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -24,7 +26,7 @@ public sealed class OrderNumbers([FromKeyedServices(Databases.Orders)] SqlDataba
     {
         for (var candidate = 0; ; candidate++)
         {
-            // A retried placement (or one whose first claim lost a race) finds the number it holds.
+            // A retried placement (or one whose claim raced another order's) finds the number it holds.
             var held = await database.QueryAsync(
                 "SELECT number FROM order_numbers WHERE order_id = @order;",
                 command => command.Bind("order", orderId), reader => reader.GetString(0));
@@ -34,22 +36,20 @@ public sealed class OrderNumbers([FromKeyedServices(Databases.Orders)] SqlDataba
                 throw new InvalidOperationException($"No free order number among {MaxCandidates} candidates for order {orderId}.");
             try
             {
-                await database.ExecuteAsync(
-                    """
-                    INSERT INTO order_numbers (number, order_id)
-                    SELECT @number, @order FROM (SELECT 1 AS one) AS seed
-                    WHERE NOT EXISTS (SELECT 1 FROM order_numbers WHERE number = @number OR order_id = @order);
-                    """,
-                    command => command.Bind("number", Candidate(orderId, candidate)).Bind("order", orderId));
+                await database.ExecuteAsync("INSERT INTO order_numbers (number, order_id) VALUES (@number, @order);",
+                    command => command.Bind("number", CandidateFor(orderId, candidate)).Bind("order", orderId));
             }
-            catch (DbException)
+            catch (DbException e) when (IsTakenOrRaced(e))
             {
-                // Another order claimed this number at the same moment; the next read says whose it is.
+                // The number is another order's (or this order's claim ran twice at once): the read above says which.
             }
         }
     }
 
-    /// <summary>The n-th number an order may take: 30 bits of a hash of its id.</summary>
+    /// <summary>The n-th number an order may take; tests make every order draw the same ones to force collisions.</summary>
+    protected virtual string CandidateFor(string orderId, int n) => Candidate(orderId, n);
+
+    /// <summary>30 bits of a hash of the order id and n.</summary>
     public static string Candidate(string orderId, int n)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"medplatform-order-number:{orderId}:{n}"));
@@ -59,4 +59,9 @@ public sealed class OrderNumbers([FromKeyedServices(Databases.Orders)] SqlDataba
             text.Append(Alphabet[(int)((bits >> (5 * i)) & 31)]);
         return text.ToString();
     }
+
+    /// <summary>A unique key already held (SQLite's constraint codes, MariaDB's 1062), or a deadlock MariaDB rolled back: anything else is a real failure.</summary>
+    private static bool IsTakenOrRaced(DbException e) =>
+        e is SqliteException { SqliteErrorCode: 19 } // SQLITE_CONSTRAINT (its extended codes 1555 and 2067 are the primary key and unique ones)
+        || e is MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry or MySqlErrorCode.LockDeadlock };
 }

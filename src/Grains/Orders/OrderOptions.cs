@@ -18,6 +18,9 @@ public sealed class OrderOptions
     public int DeliveryWorkingDaysMin { get; set; } = 2;
     public int DeliveryWorkingDaysMax { get; set; } = 4;
 
+    /// <summary>The pharmacy's time zone (IANA id): the day an order is placed, for its delivery window, is the pharmacy's day.</summary>
+    public string TimeZone { get; set; } = "Europe/Berlin";
+
     /// <summary>Working days a pharmacist's prescription review may add.</summary>
     public int ReviewWorkingDays { get; set; } = 1;
 }

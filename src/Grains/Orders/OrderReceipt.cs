@@ -9,11 +9,12 @@ public static class OrderReceipt
 
     /// <summary>
     /// The delivery window promised at placement: the carrier's working days from the day the order was
-    /// placed, plus the review's when a pharmacist checks prescriptions first. Weekends are not working days.
+    /// placed (in the pharmacy's time zone), plus the review's when a pharmacist checks prescriptions
+    /// first. Weekends are not working days; public holidays are not known here.
     /// </summary>
     public static DeliveryEstimate Estimate(DateTimeOffset placedAt, OrderOptions options, bool needsReview)
     {
-        var start = DateOnly.FromDateTime(placedAt.UtcDateTime);
+        var start = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(placedAt, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)).DateTime);
         var review = needsReview ? options.ReviewWorkingDays : 0;
         return new DeliveryEstimate(
             AddWorkingDays(start, options.DeliveryWorkingDaysMin + review),

@@ -17,7 +17,7 @@ public sealed class OrdersGrain(OrderDirectory directory, AuditLog audit, Platfo
     public async Task<PagedResult<OrderView>> Queue(Caller staff, OrderQuery query)
     {
         await RoleCheck.EnsureStaff(GrainFactory, staff);
-        var page = await directory.Queue(query.Status, query.Paging);
+        var page = query.Number is { } number ? await directory.ByNumber(number, query.Paging) : await directory.Queue(query.Status, query.Paging);
         if (page.Items.Count > 0)
         {
             // Orders name the medicines a patient takes: each one shown to staff is on record.

@@ -26,6 +26,14 @@ namespace MedPlatform.Client.Models
         public int? Page { get; set; }
         /// <summary>The pageSize property</summary>
         public int? PageSize { get; set; }
+        /// <summary>The searchedFor property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SearchedFor { get; set; }
+#nullable restore
+#else
+        public string SearchedFor { get; set; }
+#endif
         /// <summary>The totalCount property</summary>
         public long? TotalCount { get; set; }
         /// <summary>
@@ -56,6 +64,7 @@ namespace MedPlatform.Client.Models
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::MedPlatform.Client.Models.AuditEntry>(global::MedPlatform.Client.Models.AuditEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "pageSize", n => { PageSize = n.GetIntValue(); } },
+                { "searchedFor", n => { SearchedFor = n.GetStringValue(); } },
                 { "totalCount", n => { TotalCount = n.GetLongValue(); } },
             };
         }
@@ -69,6 +78,7 @@ namespace MedPlatform.Client.Models
             writer.WriteCollectionOfObjectValues<global::MedPlatform.Client.Models.AuditEntry>("items", Items);
             writer.WriteIntValue("page", Page);
             writer.WriteIntValue("pageSize", PageSize);
+            writer.WriteStringValue("searchedFor", SearchedFor);
             writer.WriteLongValue("totalCount", TotalCount);
             writer.WriteAdditionalData(AdditionalData);
         }

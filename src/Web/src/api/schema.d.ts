@@ -582,7 +582,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders by status, oldest first */
+        /** Orders by status, oldest first; or the one order with a number (number=MP-7F3K2Q, read out loosely) */
         get: operations["listPharmacyOrders"];
         put?: never;
         post?: never;
@@ -850,6 +850,7 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             totalCount: number;
+            searchedFor?: null | string;
         };
         PagedResultOfOrderView: {
             items: components["schemas"]["OrderView"][];
@@ -859,6 +860,7 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             totalCount: number;
+            searchedFor?: null | string;
         };
         PagedResultOfPrescriptionView: {
             items: components["schemas"]["PrescriptionView"][];
@@ -868,6 +870,7 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             totalCount: number;
+            searchedFor?: null | string;
         };
         PagedResultOfProductView: {
             items: components["schemas"]["ProductView"][];
@@ -877,6 +880,7 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             totalCount: number;
+            searchedFor?: null | string;
         };
         PagedResultOfThreadSummary: {
             items: components["schemas"]["ThreadSummary"][];
@@ -886,6 +890,7 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             totalCount: number;
+            searchedFor?: null | string;
         };
         PagedResultOfUserView: {
             items: components["schemas"]["UserView"][];
@@ -895,6 +900,7 @@ export interface components {
             pageSize: number;
             /** Format: int64 */
             totalCount: number;
+            searchedFor?: null | string;
         };
         PatientMatch: {
             id: string;
@@ -3740,6 +3746,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                number?: string;
                 /** @description The page, from 1 (default 1). */
                 page?: number;
                 /** @description Items per page, 1 to 100 (default 20). */

@@ -23,6 +23,8 @@ export function PatientFinder({ patient, onFound, error }: { patient: PatientMat
     );
   const find = () =>
     lookup.run(async () => {
+      // The list shown is always the answer to what is typed now: a stale one could pick the wrong patient.
+      setMatches(null);
       const typed = text.trim();
       const byEmail = typed.includes("@");
       const { data } = await api.GET("/api/patients", { params: { query: byEmail ? { email: typed } : { q: typed } } });
@@ -46,7 +48,10 @@ export function PatientFinder({ patient, onFound, error }: { patient: PatientMat
               type="search"
               autoComplete="off"
               value={text}
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => {
+                setText(e.target.value);
+                setMatches(null);
+              }}
               onKeyDown={(e) => {
                 if (e.key === "Enter") {
                   e.preventDefault();

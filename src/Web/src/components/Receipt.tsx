@@ -2,6 +2,9 @@ import { Link } from "react-router";
 import { type Order } from "../api";
 import { formatMoney } from "../format";
 
+/** Whether anything was taken: an order that never got past its payment, or was cancelled before it, has no VAT to show. */
+const charged = (order: Order) => order.status !== "paymentFailed" && order.status !== "cancelled";
+
 const percent = new Intl.NumberFormat(navigator.language || "en", { maximumFractionDigits: 2 });
 
 /** An order's lines, total and the VAT the total includes: what the patient paid for. */
@@ -20,10 +23,12 @@ function Receipt({ order }: { order: Order }) {
         <span>Total (card ending {order.cardLast4})</span>
         <span className="money">{formatMoney(order.totalCents)}</span>
       </li>
-      <li className="vat">
-        <span>Including VAT ({percent.format(order.vatRatePercent)} %)</span>
-        <span className="money">{formatMoney(order.vatIncludedCents)}</span>
-      </li>
+      {charged(order) && (
+        <li className="vat">
+          <span>Including VAT ({percent.format(order.vatRatePercent)} %)</span>
+          <span className="money">{formatMoney(order.vatIncludedCents)}</span>
+        </li>
+      )}
     </ul>
   );
 }

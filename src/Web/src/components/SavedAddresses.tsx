@@ -20,7 +20,7 @@ export function SavedAddresses() {
     body = (
       <ul className="plain addresses">
         {list.map((a) => (
-          <li key={a.id} aria-label={`${a.name}, ${a.line1}, ${a.city}`}>
+          <li key={a.id}>
             <address>
               {a.name}, {a.line1}, {a.postalCode} {a.city}, {a.country}
             </address>
@@ -33,11 +33,11 @@ export function SavedAddresses() {
                 disabled={busy}
                 onClick={() => save(list.map((o) => ({ ...o, isDefault: o.id === a.id })))}
               >
-                Make default
+                Make default <span className="visually-hidden">{a.line1}</span>
               </button>
             )}{" "}
             <button type="button" className="button-small button-danger" disabled={busy} onClick={() => save(list.filter((o) => o.id !== a.id))}>
-              Remove
+              Remove <span className="visually-hidden">{a.line1}</span>
             </button>
           </li>
         ))}

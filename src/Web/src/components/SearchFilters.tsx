@@ -29,10 +29,11 @@ function FiltersForm({ path, searchLabel, choice, keep = {}, ...shown }: SearchF
   const [search, setSearch] = useState(shown.q);
   const [chosen, setChosen] = useState(shown.chosen);
 
-  const go = (picked: string) => navigate(withQuery(path, { ...keep, ...(choice ? { [choice.name]: picked } : {}), q: search.trim() }));
+  const go = (picked: string, replace: boolean) =>
+    navigate(withQuery(path, { ...keep, ...(choice ? { [choice.name]: picked } : {}), q: search.trim() }), { replace });
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    go(chosen);
+    go(chosen, false);
   };
   return (
     <form className="filters" role="search" onSubmit={apply}>
@@ -45,7 +46,8 @@ function FiltersForm({ path, searchLabel, choice, keep = {}, ...shown }: SearchF
             value={chosen}
             onChange={(e) => {
               setChosen(e.target.value);
-              go(e.target.value);
+              // Replacing the entry: arrow keys on a closed select change it once per option, and Back should not walk through them all.
+              go(e.target.value, true);
             }}
           >
             <NamedOptions items={choice.items} none={choice.none} />

@@ -38,7 +38,7 @@ export function SignedInDevices() {
       ) : (
         <ul className="plain devices">
           {sessions.data.map((session) => (
-            <li key={session.id} aria-label={deviceName(session.userAgent)}>
+            <li key={session.id}>
               <div>
                 <strong>{deviceName(session.userAgent)}</strong>
                 {session.current && <span className="badge badge-ok">This device</span>}

@@ -27,10 +27,15 @@ export function Catalog() {
         searchLabel="Search medicines"
         choice={{ name: "category", label: "Category", none: "All categories", items: categories }}
       />
+      {products.data?.searchedFor && (
+        <p className="alert alert-info" role="status">
+          No medicine matches “{q}” as typed: showing results for <strong>“{products.data.searchedFor}”</strong>.
+        </p>
+      )}
       <PagedResults
         result={products}
         loading="Loading medicines"
-        summary={(total) => `${total === 1 ? "1 medicine" : `${total} medicines`}${q ? ` matching “${q}”` : ""}`}
+        summary={(total) => `${total === 1 ? "1 medicine" : `${total} medicines`}${q ? ` matching “${products.data?.searchedFor ?? q}”` : ""}`}
         empty="No medicines match. Try another name or category."
         hrefFor={(p) => withQuery("/medicines", { ...query, page: p })}
       >

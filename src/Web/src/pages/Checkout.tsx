@@ -35,11 +35,15 @@ export function Checkout() {
   usePageTitle("Checkout");
   const cart = useApiQuery($api.queryOptions("get", "/api/cart"));
   const saved = useApiQuery($api.queryOptions("get", "/api/me/addresses"));
+  // While a payment is in flight the cart is empty on the server (the order took it): the form
+  // stays on the cart it was paying for, whatever a refetch of the cart says meanwhile.
+  const [paying, setPaying] = useState<Cart | null>(null);
+  const shown = paying ?? cart.data;
 
-  const failed = cart.error ?? saved.error;
-  if (failed) return <ErrorMessage error={failed} retry={() => Promise.all([cart.refetch(), saved.refetch()])} />;
-  if (!cart.data || !saved.data) return <Loading what="Loading your cart" />;
-  if (cart.data.items.length === 0)
+  if (!shown) return cart.error ? <ErrorMessage error={cart.error} retry={cart.refetch} /> : <Loading what="Loading your cart" />;
+  // Saved addresses only help: if they cannot be read, the patient types the address.
+  if (!saved.data && !saved.error) return <Loading what="Loading your cart" />;
+  if (shown.items.length === 0)
     return (
       <>
         <h1>Checkout</h1>
@@ -48,10 +52,10 @@ export function Checkout() {
         </Empty>
       </>
     );
-  return <CheckoutForm cart={cart.data} saved={saved.data} />;
+  return <CheckoutForm cart={shown} saved={saved.data ?? []} onPaying={setPaying} />;
 }
 
-function CheckoutForm({ cart, saved }: { cart: Cart; saved: SavedAddress[] }) {
+function CheckoutForm({ cart, saved, onPaying }: { cart: Cart; saved: SavedAddress[]; onPaying: (cart: Cart | null) => void }) {
   const user = useUser();
   const navigate = useNavigate();
   const preferred = saved.find((a) => a.isDefault) ?? saved[0];
@@ -69,34 +73,43 @@ function CheckoutForm({ cart, saved }: { cart: Cart; saved: SavedAddress[] }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      let orderId: string;
+      onPaying(cart);
       try {
-        const { data: order } = await api.POST("/api/orders", {
-          params: { header: { "Idempotency-Key": attemptKey.current } },
-          body: { shippingAddress: address, payment: { ...card, cardNumber: card.cardNumber.replace(/[\s-]/g, "") } },
-        });
-        orderId = order!.id;
-      } catch (failure) {
-        // Refused: the next attempt is a new request. Unreachable, busy or failing: the order may
-        // exist, and only the same key finds it again instead of checking out a second time.
-        if (failure instanceof ApiError && refusals.includes(failure.status)) attemptKey.current = newKey();
-        throw failure;
+        await pay();
+      } finally {
+        onPaying(null);
       }
-      attemptKey.current = newKey();
-      // Kept whatever the card does: the address was right, and a retry starts from it.
-      if (keep && canKeep) await keepAddress(saved, address);
-      const declined = await paymentOutcome(orderId);
-      if (declined !== null) {
-        // The order gave its items back to the cart: the patient stays here, retypes the card and pays again.
-        await invalidate("/api/cart", "/api/orders", "/api/me/addresses");
-        setCard((typed) => ({ ...typed, cvc: "" }));
-        throw new ApiError(402, "Payment declined", `${declined} Nothing was charged, and your items are still in your cart.`, {
-          "payment.cardNumber": [`${declined} Check the card details or use another card.`],
-        });
-      }
-      navigate(`/orders/${orderId}/received`);
-      void invalidate("/api/cart", "/api/orders", "/api/me/addresses");
     });
+  };
+
+  const pay = async () => {
+    let orderId: string;
+    try {
+      const { data: order } = await api.POST("/api/orders", {
+        params: { header: { "Idempotency-Key": attemptKey.current } },
+        body: { shippingAddress: address, payment: { ...card, cardNumber: card.cardNumber.replace(/[\s-]/g, "") } },
+      });
+      orderId = order!.id;
+    } catch (failure) {
+      // Refused: the next attempt is a new request. Unreachable, busy or failing: the order may
+      // exist, and only the same key finds it again instead of checking out a second time.
+      if (failure instanceof ApiError && refusals.includes(failure.status)) attemptKey.current = newKey();
+      throw failure;
+    }
+    attemptKey.current = newKey();
+    // Kept whatever the card does: the address was right, and a retry starts from it.
+    if (keep && canKeep) await keepAddress(address);
+    const declined = await paymentOutcome(orderId);
+    if (declined !== null) {
+      // The order gave its items back to the cart: the patient stays here, retypes the card and pays again.
+      await invalidate("/api/cart", "/api/orders", "/api/me/addresses");
+      setCard((typed) => ({ ...typed, cvc: "" }));
+      throw new ApiError(402, "Payment declined", `${declined} Nothing was charged, and your items are still in your cart.`, {
+        "payment.cardNumber": [`${declined} Check the card details or use another card.`],
+      });
+    }
+    navigate(`/orders/${orderId}/received`);
+    void invalidate("/api/cart", "/api/orders", "/api/me/addresses");
   };
 
   const cardField = { errorPrefix: "payment.", form: card, setForm: setCard, error };
@@ -181,10 +194,15 @@ function CheckoutForm({ cart, saved }: { cart: Cart; saved: SavedAddress[] }) {
   );
 }
 
-/** Adds the address to the saved ones (the first becomes the default). Not keeping it never stops the order. */
-async function keepAddress(saved: SavedAddress[], address: AddressForm) {
+/**
+ * Adds the address to the saved ones as they are now (the first becomes the default), not as this
+ * page loaded them: another tab may have changed them. Not keeping it never stops the order.
+ */
+async function keepAddress(address: AddressForm) {
   try {
-    await api.PUT("/api/me/addresses", { body: [...saved, { id: null, ...address, isDefault: saved.length === 0 }] });
+    const { data: saved } = await api.GET("/api/me/addresses");
+    if (saved!.some((a) => sameAddress(formOf(a), address))) return;
+    await api.PUT("/api/me/addresses", { body: [...saved!, { id: null, ...address, isDefault: saved!.length === 0 }] });
   } catch {
     // The order is placed either way; the address can be saved next time.
   }

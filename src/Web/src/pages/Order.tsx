@@ -39,7 +39,7 @@ export function Order() {
         {o.status === "paymentFailed" && (
           <p className="alert alert-error" role="alert">
             Payment failed: {last?.note ?? "the card was not accepted."} Nothing was charged.
-            {patient && (
+            {patient && !last?.actorId && (
               <>
                 {" "}
                 The items are back in your cart: <Link to="/checkout">pay with another card</Link>.
@@ -115,7 +115,7 @@ function OrderActions({ order, patient }: { order: OrderData; patient: boolean }
       await api.POST("/api/orders/{id}/cancel", { params });
       await invalidate("/api/orders/{id}", "/api/orders", "/api/pharmacy/orders");
     });
-  // A cancelled order emptied the cart: offer to put its items back in one step (a failed payment puts them back itself).
+  // An order its patient or the pharmacy cancelled emptied the cart: offer to put its items back in one step.
   const reorder = () =>
     run(async () => {
       for (const item of order.items)
@@ -128,7 +128,8 @@ function OrderActions({ order, patient }: { order: OrderData; patient: boolean }
     });
 
   const canCancel = cancellableStatuses.includes(order.status);
-  const canReorder = patient && order.status === "cancelled";
+  // A cancellation nobody chose (stock gone when it was reserved) already put the items back.
+  const canReorder = patient && order.status === "cancelled" && !!order.history[order.history.length - 1]?.actorId;
   if (!canCancel && !canReorder) return null;
   return (
     <section className="actions" aria-label="Order actions">

@@ -2,7 +2,7 @@ import { Link, useParams } from "react-router";
 import { $api, useApiQuery } from "../api";
 import { ReceiptSections } from "../components/Receipt";
 import { ErrorMessage, Loading } from "../components/Status";
-import { formatWindow, orderName } from "../format";
+import { formatWindow } from "../format";
 import { usePageTitle } from "../usePageTitle";
 
 /** Right after checkout: the order is received, its number, what happens next and when it should arrive, and the receipt. */
@@ -15,6 +15,9 @@ export function OrderReceived() {
   const review = o.items.some((item) => item.prescriptionId);
   const tracking = `/orders/${o.id}`;
   const ended = o.status === "cancelled" || o.status === "paymentFailed" || o.status === "refunded";
+  const last = o.history[o.history.length - 1];
+  // An exit nobody chose gave the items back to the cart (see the order service).
+  const itemsBack = ended && !last?.actorId;
 
   return (
     <article className="order received">
@@ -22,7 +25,12 @@ export function OrderReceived() {
         <>
           <h1>Your order could not go ahead</h1>
           <p className="alert alert-error" role="alert">
-            {o.history[o.history.length - 1]?.note ?? "It was stopped."} {o.status === "refunded" ? "The payment has been refunded." : "Nothing was charged."}{" "}
+            {last?.note ?? "It was stopped."} {o.status === "refunded" ? "The payment has been refunded." : "Nothing was charged."}{" "}
+            {itemsBack && (
+              <>
+                The items are back in your cart: <Link to="/cart">see the cart</Link>.{" "}
+              </>
+            )}
             <Link to={tracking}>See what happened</Link>.
           </p>
         </>
@@ -30,7 +38,7 @@ export function OrderReceived() {
         <>
           <h1>Thank you, your order is received</h1>
           <p className="order-number">
-            Order number <strong>{o.orderNumber ?? orderName(o)}</strong>
+            Order number <strong>{o.orderNumber ?? o.id.slice(0, 8)}</strong>
           </p>
           <p>
             <Link to={tracking}>Track this order</Link>: its page shows each step as it happens
@@ -57,7 +65,7 @@ export function OrderReceived() {
         </section>
       )}
 
-      <ReceiptSections order={o} heading="Receipt" />
+      <ReceiptSections order={o} heading={ended ? "Items" : "Receipt"} />
     </article>
   );
 }

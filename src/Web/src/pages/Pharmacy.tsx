@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, type Order, type OrderStatus, $api, invalidate, useApiQuery, useUser } from "../api";
+import { ApiError, api, type Order, type OrderStatus, $api, invalidate, useApiQuery, useUser } from "../api";
 import { Field } from "../components/Field";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { PagedResults } from "../components/PagedResults";
@@ -22,6 +22,7 @@ export function Pharmacy() {
   return (
     <>
       <h1>Pharmacy queue</h1>
+      <FindByNumber />
       <div className="field inline">
         <label htmlFor="queue-status">Show orders that are</label>
         <select id="queue-status" value={status} onChange={(e) => navigate(withQuery("/pharmacy", { status: e.target.value }))}>
@@ -47,6 +48,32 @@ export function Pharmacy() {
         )}
       </PagedResults>
     </>
+  );
+}
+
+/** A patient on the phone reads out their order number: the order's page, whatever its status. */
+function FindByNumber() {
+  const navigate = useNavigate();
+  const [number, setNumber] = useState("");
+  const { busy, error, setError, run } = useAction();
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      const { data } = await api.GET("/api/pharmacy/orders", { params: { query: { number } } });
+      const found = data!.items[0];
+      if (found) navigate(`/orders/${found.id}`);
+      else setError(new ApiError(404, "Not found", "", { number: [`No order has the number ${number.trim().toUpperCase()}.`] }));
+    });
+  };
+  return (
+    <form className="filters" role="search" aria-label="Find an order" onSubmit={find} noValidate>
+      <Field label="Order number" hint="As the patient reads it, e.g. MP-7F3K2Q." error={error?.field("number") ?? (error ? error.message : undefined)}>
+        {(control) => <input {...control} value={number} autoComplete="off" onChange={(e) => setNumber(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={busy || !number.trim()}>
+        Find order
+      </button>
+    </form>
   );
 }
 

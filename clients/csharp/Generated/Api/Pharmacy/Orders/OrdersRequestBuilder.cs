@@ -35,7 +35,7 @@ namespace MedPlatform.Client.Api.Pharmacy.Orders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/pharmacy/orders{?page*,pageSize*,status*}", pathParameters)
+        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/pharmacy/orders{?number*,page*,pageSize*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace MedPlatform.Client.Api.Pharmacy.Orders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/pharmacy/orders{?page*,pageSize*,status*}", rawUrl)
+        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/pharmacy/orders{?number*,page*,pageSize*,status*}", rawUrl)
         {
         }
         /// <summary>
-        /// Orders by status, oldest first
+        /// Orders by status, oldest first; or the one order with a number (number=MP-7F3K2Q, read out loosely)
         /// </summary>
         /// <returns>A <see cref="global::MedPlatform.Client.Models.PagedResultOfOrderView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -76,7 +76,7 @@ namespace MedPlatform.Client.Api.Pharmacy.Orders
             return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.PagedResultOfOrderView>(requestInfo, global::MedPlatform.Client.Models.PagedResultOfOrderView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Orders by status, oldest first
+        /// Orders by status, oldest first; or the one order with a number (number=MP-7F3K2Q, read out loosely)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -104,11 +104,24 @@ namespace MedPlatform.Client.Api.Pharmacy.Orders
             return new global::MedPlatform.Client.Api.Pharmacy.Orders.OrdersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Orders by status, oldest first
+        /// Orders by status, oldest first; or the one order with a number (number=MP-7F3K2Q, read out loosely)
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OrdersRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("number")]
+            public string? Number { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("number")]
+            public string Number { get; set; }
+            #pragma warning restore CS1591
+#endif
             /// <summary>The page, from 1 (default 1).</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
