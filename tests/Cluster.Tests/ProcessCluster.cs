@@ -43,6 +43,9 @@ public class ProcessCluster : IAsyncLifetime
     public NginxGateway? Gateway { get; }
 
     public MariaDbServer MariaDb { get; private set; } = null!;
+
+    /// <summary>Where every silo writes mail (no SMTP server here): all silos share the one outbox, and each message lands once.</summary>
+    public string Mailbox { get; } = Directory.CreateTempSubdirectory("medplatform-cluster-mail-").FullName;
     public RedisServer Redis { get; private set; } = null!;
     public IReadOnlyList<SiloProcess> Silos => silos;
     public IReadOnlyList<ApiProcess> Apis => apis;
@@ -192,6 +195,7 @@ public class ProcessCluster : IAsyncLifetime
         // recorded (the answer takes the second half), and quick retries after.
         ["Payments__SimulatedLatency"] = "00:00:02",
         ["Orders__RetryPeriod"] = "00:00:02",
+        ["Mail__MailboxDirectory"] = Mailbox,
     };
 
     private Dictionary<string, string?> ApiEnvironment() => new()

@@ -27,6 +27,8 @@ public static class OrleansHosting
             var embedded = builder.Configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
             var cluster = OrleansClusterOptions.From(builder.Configuration);
             builder.Services.AddSingleton(embedded);
+            // Zero set-up: with no SMTP server, mail is written to the data directory's mailbox folder.
+            builder.Services.PostConfigure<MedPlatform.Mail.MailOptions>(mail => mail.MailboxDirectory ??= Path.Combine(embedded.FullDataDirectory, "mailbox"));
             builder.UseOrleans(silo => silo
                 // No gateway: the only client is this process.
                 .UseLocalhostClustering(siloPort: embedded.SiloPort, gatewayPort: 0, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId)

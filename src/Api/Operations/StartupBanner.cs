@@ -22,6 +22,10 @@ public static class StartupBanner
             if (mode == RunMode.Embedded)
             {
                 lines.Add($"  Data directory: {app.Services.GetRequiredService<EmbeddedOptions>().FullDataDirectory}");
+                var smtp = app.Services.GetRequiredService<IOptions<MedPlatform.Mail.SmtpOptions>>().Value;
+                lines.Add(smtp.IsConfigured
+                    ? $"  Mail: sent through {smtp.Host}:{smtp.Port}"
+                    : $"  Mail: no Smtp:Host, so it is written as .eml files to {app.Services.GetRequiredService<IOptions<MedPlatform.Mail.MailOptions>>().Value.MailboxDirectory}");
                 if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
                 {
                     lines.Add($"  Demo accounts (password for all: {DemoAccounts.Password}):");

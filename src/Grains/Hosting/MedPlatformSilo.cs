@@ -2,6 +2,7 @@ using Orleans.Dashboard;
 using MedPlatform.Audit;
 using MedPlatform.Forum;
 using MedPlatform.Identity;
+using MedPlatform.Mail;
 using MedPlatform.Mall;
 using MedPlatform.Orders;
 using MedPlatform.Orders.Payments;
@@ -143,6 +144,7 @@ public static class MedPlatformSilo
         services.AddOptions<ReminderOptions>().Configure<IOptions<OrderOptions>>((reminders, orders) =>
             reminders.MinimumReminderPeriod = orders.Value.RetryPeriod < reminders.MinimumReminderPeriod ? orders.Value.RetryPeriod : reminders.MinimumReminderPeriod);
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section));
+        services.AddMedPlatformMail(configuration);
         services.AddSingleton<OrderDirectory>();
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<PaymentLedger>();

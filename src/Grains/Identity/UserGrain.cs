@@ -1,21 +1,26 @@
 using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
+using MedPlatform.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MedPlatform.Identity;
 
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Identity)] IPersistentState<UserState> state,
     Passwords passwords,
     UserDirectory directory,
     AuditLog audit,
     PlatformClock clock,
     IOptions<AccountOptions> options,
+    MailOutbox mail,
+    IOptions<AppOptions> app,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private const int KnownNetworksKept = 10;
+    /// <summary>A change older than this when first noticed untold (one made before mail existed) is not announced any more.</summary>
+    private static readonly TimeSpan AnnounceWithin = TimeSpan.FromDays(1);
 
     private string Id => this.GetPrimaryKeyString();
     private UserState Account => state.State;
@@ -24,8 +29,21 @@ public sealed class UserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The read model converges even if a silo died between saving a change and projecting it.
-        if (Exists)
-            await Project();
+        if (!Exists)
+            return;
+        await Project();
+        // A change whose mail was not queued (the silo died in between) is announced now.
+        if (Account.PasswordChangedAt is { } changed && changed != Account.PasswordChangeAnnouncedAt && clock.GetUtcNow() - changed < AnnounceWithin)
+        {
+            try
+            {
+                await AnnouncePasswordChange();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogAnnounceFailed(e, Id);
+            }
+        }
     }
 
     public async Task<UserView> Create(NewAccount account)
@@ -139,6 +157,16 @@ public sealed class UserGrain(
         foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
             session.RevokedAt = now;
         await this.Save(state);
+        await AnnouncePasswordChange();
+    }
+
+    /// <summary>Queues the "your password was changed" mail (keyed on the change, so queued once however often this runs) and remembers it was.</summary>
+    private async Task AnnouncePasswordChange()
+    {
+        var changed = Account.PasswordChangedAt!.Value;
+        await mail.Enqueue(AccountMail.PasswordChanged(Id, Account.Email!, Account.DisplayName, changed, app.Value.PublicUrl));
+        Account.PasswordChangeAnnouncedAt = changed;
+        await this.Save(state);
     }
 
     public async Task<UserView> VerifyDoctor(Caller admin)
@@ -208,4 +236,7 @@ public sealed class UserGrain(
     private Task Project() => this.Project(() => directory.Upsert(UserProjection.From(Id, Account)), logger);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: the mail telling of a password change could not be queued; it is tried when the account next wakes")]
+    private partial void LogAnnounceFailed(Exception exception, string userId);
 }

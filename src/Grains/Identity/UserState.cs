@@ -20,6 +20,8 @@ public sealed class UserState
     [Id(12)] public List<Session> Sessions { get; set; } = [];
     /// <summary>Client networks this account signed in from, most recent first (a few at most).</summary>
     [Id(13)] public List<KnownNetwork> KnownNetworks { get; set; } = [];
+    /// <summary>The password change the owner was last told of by mail: a change not yet told is told when the grain next wakes.</summary>
+    [Id(14)] public DateTimeOffset? PasswordChangeAnnouncedAt { get; set; }
 
     public bool Exists => Email is not null;
 

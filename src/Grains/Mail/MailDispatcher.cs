@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace MedPlatform.Mail;
+
+/// <summary>
+/// Works through the outbox in the background on every silo: takes due messages under a lease, sends
+/// them, marks them sent, and backs off (doubling, up to a cap) when sending fails. Nothing that
+/// queues mail waits for this: answering a question or checking out only writes an outbox row.
+/// A message is sent once unless a silo dies between the server accepting it and marking it sent;
+/// then it is sent again with the same Message-Id, which mail programs treat as one message.
+/// </summary>
+public sealed partial class MailDispatcher(
+    MailOutbox outbox,
+    IOptions<MailOptions> options,
+    IOptions<SmtpOptions> smtp,
+    ILogger<MailDispatcher> logger) : BackgroundService
+{
+    private const int Batch = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var transport = Transport();
+        if (transport is null)
+        {
+            LogNowhereToSend();
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pending = await outbox.Take(Batch, options.Value.Lease);
+                foreach (var item in pending)
+                    await SendOne(transport, item, stoppingToken);
+                if (pending.Count == Batch)
+                    continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database itself is unreachable: the outbox keeps everything; look again shortly.
+                LogOutboxUnavailable(e);
+            }
+            try
+            {
+                await Task.Delay(options.Value.PollEvery, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendOne(IMailTransport transport, MailOutbox.Pending item, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await transport.Send(ToMime(item), stoppingToken);
+            await outbox.Sent(item.Mail.Key);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var delay = RetryDelay(item.Attempts);
+            LogSendFailed(item.Mail.Key, item.Attempts + 1, delay, e.Message);
+            await outbox.Failed(item.Mail.Key, delay, e.Message);
+        }
+    }
+
+    /// <summary>5 s, 10 s, 20 s … up to the cap.</summary>
+    private TimeSpan RetryDelay(int attemptsBefore)
+    {
+        var settings = options.Value;
+        var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Min(attemptsBefore, 20));
+        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
+    }
+
+    private MimeMessage ToMime(MailOutbox.Pending item)
+    {
+        var message = new MimeMessage { Subject = item.Mail.Subject, MessageId = item.Mail.MessageId, Date = item.CreatedAt };
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.To.Add(MailboxAddress.Parse(item.Mail.To));
+        message.Body = new BodyBuilder { TextBody = item.Mail.Text, HtmlBody = item.Mail.Html }.ToMessageBody();
+        return message;
+    }
+
+    private IMailTransport? Transport()
+    {
+        if (smtp.Value.IsConfigured)
+            return new SmtpTransport(smtp);
+        return options.Value.MailboxDirectory is { } folder ? new MailboxFolderTransport(folder) : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Smtp:Host and no mailbox folder: mail stays in the outbox until one is configured")]
+    private partial void LogNowhereToSend();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Key}: sending failed (attempt {Attempt}); trying again in {Delay}: {Reason}")]
+    private partial void LogSendFailed(string key, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail outbox could not be read; trying again shortly")]
+    private partial void LogOutboxUnavailable(Exception exception);
+}

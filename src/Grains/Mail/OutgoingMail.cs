@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MedPlatform.Mail;
+
+/// <summary>
+/// A message to send. <see cref="Key"/> names the change that caused it ("password-changed:{user}:{time}"):
+/// queuing the same key twice queues one message, so the change can be announced again after a crash
+/// without a second mail. The Message-Id is derived from the key, so a message keeps it however often
+/// sending is tried.
+/// </summary>
+public sealed record OutgoingMail(string Key, string To, string Subject, string Text, string Html)
+{
+    public string MessageId => MessageIdFor(Key);
+
+    public static string MessageIdFor(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("medplatform-mail:" + key)))[..32] + "@medplatform";
+}
