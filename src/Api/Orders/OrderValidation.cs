@@ -64,7 +64,8 @@ public static class OrderValidation
         if (string.IsNullOrWhiteSpace(typed))
             return null;
         var text = new string(typed.ToUpperInvariant().Where(c => c is not (' ' or '-')).ToArray());
-        if (text.StartsWith("MP", StringComparison.Ordinal))
+        // Only eight characters carry the prefix: a number read without it may itself begin with MP (MP-MP4K2Q).
+        if (text.Length == 8 && text.StartsWith("MP", StringComparison.Ordinal))
             text = text[2..];
         text = text.Replace('I', '1').Replace('L', '1').Replace('O', '0');
         return text.Length == 6 && text.All(c => c is >= '0' and <= '9' or >= 'A' and <= 'Z' && c is not 'U')
