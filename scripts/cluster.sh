@@ -129,6 +129,19 @@ up() {
   echo $! >"$DIR/pids/redis"
   wait_for "Redis" 30 redis-cli -p "$redis_port" ping
 
+  say "Mail server (smtp4dev)"
+  # A real SMTP server that keeps what it receives (in memory) and shows it in a web page: mail
+  # from every silo lands here. The tool is pinned in dotnet-tools.json.
+  local smtp_port; smtp_port=$(free_port); echo "$smtp_port" >"$DIR/ports/smtp"
+  local mail_web; mail_web=$(free_port); echo "$mail_web" >"$DIR/ports/mail-web"
+  # Nothing it starts may keep this script's output open: a caller reading it to the end would wait for ever.
+  (cd "$ROOT" && dotnet tool restore </dev/null >/dev/null 2>&1) || die "dotnet tool restore failed (smtp4dev comes from NuGet)"
+  # exec, as start_dotnet does: the recorded pid is the tool's, and no subshell keeps this script's output open.
+  (cd "$ROOT" && exec nohup dotnet tool run smtp4dev -- --smtpport="$smtp_port" --urls="http://127.0.0.1:$mail_web" --db= --imapport=0 --pop3port=0 \
+    --bindaddress=127.0.0.1 --nousersettings --tlsmode=None </dev/null >"$DIR/logs/smtp4dev.log" 2>&1) &
+  echo $! >"$DIR/pids/smtp4dev"
+  wait_for "smtp4dev" 90 curl -fsS -o /dev/null "http://127.0.0.1:$mail_web/api/messages"
+
   local mariadb="Server=127.0.0.1;Port=$mariadb_port;User ID=root;Password=;Database=medplatform"
   local redis="127.0.0.1:$redis_port"
   local cluster_id; cluster_id=medplatform-$(basename "$DIR")
@@ -146,7 +159,8 @@ up() {
       ConnectionStrings__Redis="$redis" ConnectionStrings__MariaDb="$mariadb" Orleans__ClusterId="$cluster_id" \
       Orleans__AdvertisedIPAddress=127.0.0.1 Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)" \
       Admin__Email="$ADMIN_EMAIL" Admin__Password="$ADMIN_PASSWORD" Demo__Seed=true \
-      Payments__ServiceUrl="http://127.0.0.1:$payments_port" Payments__ApiKey="$PAYMENTS_KEY"
+      Payments__ServiceUrl="http://127.0.0.1:$payments_port" Payments__ApiKey="$PAYMENTS_KEY" \
+      Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" App__PublicUrl="http://127.0.0.1:$PORT"
     wait_for "silo $i" 120 ready "http://127.0.0.1:$http"
   done
 
@@ -168,6 +182,7 @@ up() {
   echo
   echo "MedPlatform cluster is up: http://127.0.0.1:$PORT  ($SILOS silos, $APIS Api instances)"
   echo "  admin: $ADMIN_EMAIL / $ADMIN_PASSWORD   demo accounts: see README (password demo-pass-2026)"
+  echo "  mail sent by the platform: http://127.0.0.1:$mail_web (smtp4dev)"
   echo "  data and logs: $DIR"
   echo "  stop: bash scripts/cluster.sh down$([ "$throwaway" = 1 ] || echo " --dir $DIR")"
 }
@@ -212,7 +227,7 @@ down() {
   [ -f "$DIR/nginx/nginx.pid" ] && nginx -c "$DIR/nginx/nginx.conf" -p "$DIR/nginx" -s quit 2>/dev/null || true
   for name in $(ls "$DIR/pids" | grep -E '^api-'); do stop_pid "$DIR/pids/$name"; done
   for name in $(ls "$DIR/pids" | grep -E '^silo-'); do stop_pid "$DIR/pids/$name"; done
-  for name in payments redis mariadb nginx; do [ -f "$DIR/pids/$name" ] && stop_pid "$DIR/pids/$name"; done
+  for name in payments smtp4dev redis mariadb nginx; do [ -f "$DIR/pids/$name" ] && stop_pid "$DIR/pids/$name"; done
   rm -rf "$DIR/pids"
   if [ "$(cat "$DIR/throwaway" 2>/dev/null)" = 1 ]; then
     rm -rf "$DIR"

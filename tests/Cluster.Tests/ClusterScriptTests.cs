@@ -26,7 +26,7 @@ public sealed class ClusterScriptTests : IAsyncLifetime
 
         var status = await Script("status");
         Assert.True(status.ExitCode == 0, status.Output);
-        foreach (var process in new[] { "mariadb", "redis", "payments", "silo-1", "silo-2", "api-1", "api-2", "nginx" })
+        foreach (var process in new[] { "mariadb", "redis", "smtp4dev", "payments", "silo-1", "silo-2", "api-1", "api-2", "nginx" })
             Assert.Matches($"(?m)^{process} +running", status.Output);
 
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
@@ -34,7 +34,16 @@ public sealed class ClusterScriptTests : IAsyncLifetime
             BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"),
         };
         var client = new ApiClient(http);
-        Assert.Equal("patient", (await client.LoginAsync("alice@medplatform.test", "demo-pass-2026")).Role);
+        var alice = await client.LoginAsync("alice@medplatform.test", "demo-pass-2026");
+        Assert.Equal("patient", alice.Role);
+
+        // Mail from the silos reaches the cluster's SMTP server (smtp4dev), whose page lists it.
+        (await client.PostAsync("/api/me/password", new { currentPassword = "demo-pass-2026", newPassword = "alice-cluster-pass-2026" }, alice.AccessToken))
+            .Expect(HttpStatusCode.NoContent);
+        using var mailWeb = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{File.ReadAllText(Path.Combine(directory, "ports", "mail-web")).Trim()}") };
+        await Poll.UntilAsync(async () => (await mailWeb.GetStringAsync("/api/messages")).Contains("alice@medplatform.test", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the password-changed mail in smtp4dev");
+        Assert.Contains("mail sent by the platform", up.Output, StringComparison.Ordinal);
 
         // A visitor's catalog page: compressed, and the second one answered from nginx's cache.
         using var catalog = new HttpRequestMessage(HttpMethod.Get, "/api/products?pageSize=50");
