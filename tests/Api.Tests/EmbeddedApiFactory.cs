@@ -27,6 +27,9 @@ public class EmbeddedApiFactory : WebApplicationFactory<Program>
 
     public long MaxRequestBodyBytes => 256 * 1024;
 
+    /// <summary>Where the platform writes its mail (no SMTP server is configured); a subclass with one reads it there.</summary>
+    public virtual IMailbox Mailbox => new MailboxFolder(Path.Combine(dataDirectory, "mailbox"));
+
     /// <summary>Whether the platform starts with its demo accounts, forum and catalog (as `dotnet run` does).</summary>
     protected virtual bool SeedDemo => false;
 
@@ -51,7 +54,7 @@ public class EmbeddedApiFactory : WebApplicationFactory<Program>
     {
         var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         http.DefaultRequestHeaders.Add(ClientAddressHeader, address ?? RandomAddress());
-        return new ApiClient(http);
+        return new ApiClient(http) { Mailbox = Mailbox };
     }
 
     public static string RandomAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";

@@ -47,6 +47,8 @@ public sealed class SmtpApiFactory : EmbeddedApiFactory, IAsyncLifetime
 
     public async Task InitializeAsync() => Smtp = await Smtp4devServer.StartNewAsync();
 
+    public override IMailbox Mailbox => Smtp;
+
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -17,7 +17,10 @@ public sealed class NginxGateway : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
     public string RecentOutput => (process?.RecentOutput(20) ?? "") + "\n" + ErrorLog();
 
-    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+    /// <summary>Where the cluster's mail lands, so clients can follow confirmation links.</summary>
+    public IMailbox? Mailbox { get; set; }
+
+    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }) { Mailbox = Mailbox };
 
     public async Task StartAsync(IEnumerable<Uri> apis)
     {

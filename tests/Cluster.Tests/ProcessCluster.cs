@@ -32,7 +32,7 @@ public class ProcessCluster : IAsyncLifetime
         if (withEdges)
         {
             PaymentService = new PaymentServiceProcess();
-            Gateway = new NginxGateway();
+            Gateway = new NginxGateway { Mailbox = new MailboxFolder(Mailbox) };
         }
     }
 
@@ -68,8 +68,8 @@ public class ProcessCluster : IAsyncLifetime
         apis.Clear();
         await StartSiloAsync();
         await StartSiloAsync();
-        apis.Add(await ApiProcess.StartAsync(NextName("api"), ApiEnvironment()));
-        apis.Add(await ApiProcess.StartAsync(NextName("api"), ApiEnvironment()));
+        apis.Add(await StartApiAsync());
+        apis.Add(await StartApiAsync());
     }
 
     public async Task StopHostsAsync()
@@ -130,10 +130,17 @@ public class ProcessCluster : IAsyncLifetime
         await api.StopAsync();
         apis.Remove(api);
         await api.DisposeAsync();
-        var replacement = await ApiProcess.StartAsync(NextName("api"), ApiEnvironment());
+        var replacement = await StartApiAsync();
         apis.Add(replacement);
         if (Gateway is not null)
             await Gateway.RouteToAsync(apis.Select(a => a.BaseAddress));
+    }
+
+    private async Task<ApiProcess> StartApiAsync()
+    {
+        var api = await ApiProcess.StartAsync(NextName("api"), ApiEnvironment());
+        api.Mailbox = new MailboxFolder(Mailbox);
+        return api;
     }
 
     private string NextName(string kind) => $"{kind}-{Interlocked.Increment(ref started).ToString(CultureInfo.InvariantCulture)}";

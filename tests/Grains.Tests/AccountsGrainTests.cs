@@ -112,6 +112,7 @@ public sealed class AccountsGrainTests(GrainTestCluster cluster)
         var first = await Service.Register(New(Role.Doctor), null);
         cluster.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await Service.Register(New(Role.Doctor), null);
+        await cluster.Grains.ConfirmEmail(first.Id);
         await Service.VerifyDoctor(admin, first.Id);
 
         var unverified = await Service.ListUsers(admin, new UserQuery(Role.Doctor, false, new PageRequest(1, 100)));

@@ -35,6 +35,10 @@ internal static class ForumActors
         return (thread, await thread.Ask(author, question ?? Question()));
     }
 
-    private static async Task<Caller> Register(GrainTestCluster cluster, Role role) =>
-        (await cluster.Grains.GetGrain<IAccountsGrain>(0).Register(Accounts.New(role), null)).AsCaller();
+    private static async Task<Caller> Register(GrainTestCluster cluster, Role role)
+    {
+        var user = await cluster.Grains.GetGrain<IAccountsGrain>(0).Register(Accounts.New(role), null);
+        await cluster.Grains.ConfirmEmail(user.Id);
+        return user.AsCaller();
+    }
 }

@@ -212,6 +212,9 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
 
         await Refused(ProblemKind.Forbidden, () => doctor.VerifyDoctor(doctorView.AsCaller()));
         await Refused(ProblemKind.NotFound, () => patient.VerifyDoctor(admin));
+        // A licence is only checked for a doctor reachable at the address they gave.
+        await Refused(ProblemKind.Unprocessable, () => doctor.VerifyDoctor(admin));
+        await cluster.Grains.ConfirmEmail(doctorView.Id);
 
         Assert.True((await doctor.VerifyDoctor(admin)).Verified);
         Assert.True((await doctor.VerifyDoctor(admin)).Verified);
@@ -223,6 +226,7 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
         var grain = NewUserGrain();
         var created = await grain.Create(New(Role.Doctor));
         Assert.False(await VerifiedInReadModel(created.Id));
+        await cluster.Grains.ConfirmEmail(created.Id);
 
         await grain.VerifyDoctor(new Caller("some-admin", Role.Admin, null));
 

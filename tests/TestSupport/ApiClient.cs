@@ -14,6 +14,9 @@ public sealed class ApiClient(HttpClient http)
 {
     public HttpClient Http => http;
 
+    /// <summary>Where the platform's mail to this client's accounts arrives: registration confirms the address through it.</summary>
+    public IMailbox? Mailbox { get; init; }
+
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? token = null,
         IReadOnlyDictionary<string, string>? headers = null)
     {
@@ -36,10 +39,24 @@ public sealed class ApiClient(HttpClient http)
     public static object Registration(string email, string role = "patient", string password = "correct-horse-battery", string? licenseNumber = null) =>
         new { email, password, displayName = $"Test {role} {email.Split('@')[0]}", role, licenseNumber = licenseNumber ?? (role == "doctor" ? "LIC-" + Guid.NewGuid().ToString("N")[..8] : null) };
 
-    public async Task<JsonNode> RegisterAsync(string email, string role = "patient", string password = "correct-horse-battery")
+    /// <summary>Registers, and (with a mailbox, unless told not to) confirms the address through the link mailed to it, as its owner would.</summary>
+    public async Task<JsonNode> RegisterAsync(string email, string role = "patient", string password = "correct-horse-battery", bool confirmEmail = true)
     {
         var response = await PostAsync("/api/auth/register", Registration(email, role, password));
-        return response.Expect(HttpStatusCode.Created);
+        var user = response.Expect(HttpStatusCode.Created);
+        if (confirmEmail && Mailbox is not null)
+            await ConfirmEmailAsync(email);
+        return user;
+    }
+
+    public const string ConfirmationSubject = "Confirm your email address";
+
+    /// <summary>Follows the newest confirmation link mailed to <paramref name="email"/>.</summary>
+    public async Task<JsonNode> ConfirmEmailAsync(string email)
+    {
+        var mail = (await (Mailbox ?? throw new InvalidOperationException("This client has no mailbox to read the link from.")).WaitForAsync(email, ConfirmationSubject))
+            .OrderBy(m => m.Date).Last();
+        return (await PostAsync("/api/auth/verify-email", new { token = mail.LinkToken() })).Expect(HttpStatusCode.OK);
     }
 
     public async Task<SignedInUser> LoginAsync(string email, string password = "correct-horse-battery")
@@ -48,10 +65,10 @@ public sealed class ApiClient(HttpClient http)
         return SignedInUser.From(json);
     }
 
-    public async Task<SignedInUser> RegisterAndLoginAsync(string role = "patient", string? email = null)
+    public async Task<SignedInUser> RegisterAndLoginAsync(string role = "patient", string? email = null, bool confirmEmail = true)
     {
         email ??= $"{role}-{Guid.NewGuid():N}@example.test";
-        await RegisterAsync(email, role);
+        await RegisterAsync(email, role, confirmEmail: confirmEmail);
         return await LoginAsync(email);
     }
 

@@ -9,7 +9,7 @@ namespace MedPlatform.TestSupport;
 /// on another port to read the messages back. Stopped and started again on the same ports, as an
 /// outage would.
 /// </summary>
-public sealed class Smtp4devServer : IAsyncDisposable
+public sealed class Smtp4devServer : IMailbox, IAsyncDisposable
 {
     private readonly HttpClient web;
     private ChildProcess? server;
@@ -63,6 +63,18 @@ public sealed class Smtp4devServer : IAsyncDisposable
         var answer = await web.GetFromJsonAsync<JsonNode>("api/messages?pageSize=1000");
         var items = answer is JsonArray array ? array : answer?["results"]?.AsArray() ?? [];
         return items.Select(item => item!).ToList();
+    }
+
+    /// <summary>Every message received so far, parsed.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> ReceivedAsync()
+    {
+        var messages = new List<MimeKit.MimeMessage>();
+        foreach (var summary in await MessagesAsync())
+        {
+            using var source = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await SourceAsync(summary["id"]!.GetValue<string>())));
+            messages.Add(await MimeKit.MimeMessage.LoadAsync(source));
+        }
+        return messages;
     }
 
     /// <summary>The raw message (headers and body) as received.</summary>

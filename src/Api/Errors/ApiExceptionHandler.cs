@@ -35,6 +35,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             : new HttpValidationProblemDetails(errors);
         problem.Status = status;
         problem.Detail = detail;
+        if (exception is DomainException { Code: { } code })
+            problem.Type = ProblemCodes.TypeFor(code);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 

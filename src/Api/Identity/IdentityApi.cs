@@ -19,6 +19,12 @@ public static class IdentityApi
             .WithName("login").WithSummary("Sign in: an access token and a refresh token").Refuses(401, 423);
         auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
             .WithName("refreshTokens").WithSummary("Exchange a refresh token for new tokens; each refresh token works once").Refuses(401);
+        auth.MapPost("/verify-email", VerifyEmail).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
+            .WithName("verifyEmail").WithSummary("Confirm the email address with the token from the confirmation link; each token works once");
+        auth.MapPost("/forgot-password", ForgotPassword).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
+            .WithName("forgotPassword").WithSummary("Mail a password reset link; answers the same whether or not the address has an account").Refuses(429);
+        auth.MapPost("/reset-password", ResetPassword).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
+            .WithName("resetPassword").WithSummary("Choose a new password with the token from a reset link; signs out every device");
         auth.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn)
             .WithName("logout").WithSummary("Revoke the given refresh token, or all of the caller's when none is given");
 
@@ -26,6 +32,8 @@ public static class IdentityApi
         me.MapGet("", GetMe).WithName("getMe").WithSummary("The signed-in account").Refuses(404);
         me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Authentication)
             .WithName("changePassword").WithSummary("Change the password; signs out every device").Refuses(423);
+        me.MapPost("/verification-email", ResendConfirmation).RequireRateLimiting(RateLimits.Authentication)
+            .WithName("resendVerificationEmail").WithSummary("Mail a new confirmation link").Refuses(409, 429);
         me.MapGet("/sessions", Sessions).WithName("listSessions").WithSummary("Your signed-in devices, the most recently active first");
         me.MapDelete("/sessions/{id}", EndSession).WithName("endSession")
             .WithSummary("Sign a device out: its refresh token stops working at once, its access token when it expires");
@@ -72,6 +80,29 @@ public static class IdentityApi
         if (!(await user.Sessions(caller, null)).Any(s => s.Id == id))
             throw DomainException.NotFound("No such signed-in device.");
         await user.SignOut(caller, id);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Ok<UserView>> VerifyEmail(VerifyEmailRequest request, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(await grains.Accounts().ConfirmEmail(request.Token ?? "", context.ClientAddress()));
+
+    static async Task<Accepted> ResendConfirmation(Caller caller, IGrainFactory grains)
+    {
+        await grains.Accounts().ResendConfirmation(caller);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    static async Task<Accepted> ForgotPassword(ForgotPasswordRequest request, IGrainFactory grains, HttpContext context)
+    {
+        request.EnsureComplete();
+        await grains.Accounts().ForgotPassword(request.Email!, context.ClientAddress());
+        return TypedResults.Accepted((string?)null);
+    }
+
+    static async Task<NoContent> ResetPassword(ResetPasswordRequest request, IGrainFactory grains, HttpContext context)
+    {
+        request.EnsureComplete();
+        await grains.Accounts().ResetPassword(request.Token!, request.NewPassword!, context.ClientAddress());
         return TypedResults.NoContent();
     }
 

@@ -18,6 +18,14 @@ public sealed record LogoutRequest(string? RefreshToken);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
+/// <summary>The token from a confirmation link (the part after <c>#token=</c>).</summary>
+public sealed record VerifyEmailRequest(string? Token);
+
+public sealed record ForgotPasswordRequest(string? Email);
+
+/// <summary>The token from a reset link and the new password.</summary>
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
+
 /// <summary>What sign-in and refresh answer: the tokens exist only at the edge, so this shape is the Api's own.</summary>
 public sealed record TokenResponse(
     string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, UserView User);

@@ -32,6 +32,20 @@ public static class IdentityValidation
         if (errors.Count > 0) throw DomainException.Invalid(errors);
     }
 
+    public static void EnsureComplete(this ForgotPasswordRequest request)
+    {
+        if (AccountRules.EmailError(request.Email) is { } error)
+            throw DomainException.Invalid("email", error);
+    }
+
+    public static void EnsureComplete(this ResetPasswordRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Token)) errors["token"] = ["Open the link from the reset mail: it carries the token."];
+        if (AccountRules.PasswordError(request.NewPassword, null) is { } error) errors["newPassword"] = [error];
+        if (errors.Count > 0) throw DomainException.Invalid(errors);
+    }
+
     public static Role? ParseRoleFilter(string? role) =>
         role is null ? null
         : Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(role, out _) ? parsed

@@ -21,6 +21,21 @@ public interface IAccountsGrain : IGrainWithIntegerKey
 
     Task ChangePassword(Caller caller, string currentPassword, string newPassword);
 
+    /// <summary>A confirmation link was followed (audited). 400 for a token that is malformed, used, expired or not this purpose's.</summary>
+    Task<UserView> ConfirmEmail(string token, string? clientAddress);
+
+    /// <summary>Another confirmation mail for the caller; 409 when confirmed already, 429 when asked for too often.</summary>
+    Task ResendConfirmation(Caller caller);
+
+    /// <summary>
+    /// Sends a reset link if the address has an account. Throttled per address and per client network
+    /// (429) whether or not it has; otherwise it answers the same, in the same time, either way.
+    /// </summary>
+    Task ForgotPassword(string email, string? clientAddress);
+
+    /// <summary>A new password from a reset link: every session ends, the owner is mailed, it is audited. 400 for a bad token or password.</summary>
+    Task ResetPassword(string token, string newPassword, string? clientAddress);
+
     Task<UserView> Me(Caller caller);
 
     /// <summary>Admin only: create a pharmacist or another admin.</summary>

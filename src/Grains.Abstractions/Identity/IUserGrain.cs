@@ -31,6 +31,25 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task ChangePassword(Caller caller, string currentPassword, string newPassword);
 
+    /// <summary>
+    /// Called by the mail dispatcher as it sends a mail with a link: a new single-use token for
+    /// <paramref name="purpose"/> (only its hash is kept), or null when the mail is no longer wanted
+    /// (the address is confirmed already, the account is gone, the request is stale).
+    /// </summary>
+    Task<string?> IssueMailToken(MailTokenPurpose purpose, DateTimeOffset requestedAt);
+
+    /// <summary>The owner followed the confirmation link. 400 for a token that is not one of this account's live ones.</summary>
+    Task<UserView> ConfirmEmail(string secret);
+
+    /// <summary>Queues another confirmation mail. 409 when confirmed already; 429 when asked again too soon.</summary>
+    Task RequestConfirmationMail(Caller caller);
+
+    /// <summary>Queues a reset link to the account's address (throttling is the caller's business: see IAccountsGrain).</summary>
+    Task RequestPasswordReset();
+
+    /// <summary>Sets a new password with a reset link's token: every session ends, the owner is told by mail. 400 for a bad token or password.</summary>
+    Task ResetPassword(string secret, string newPassword);
+
     /// <summary>An admin confirms a doctor's licence. Idempotent.</summary>
     Task<UserView> VerifyDoctor(Caller admin);
 }

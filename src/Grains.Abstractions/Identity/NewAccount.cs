@@ -8,4 +8,6 @@ public sealed record NewAccount(
     [property: Id(2)] string DisplayName,
     [property: Id(3)] Role Role,
     [property: Id(4)] string? LicenseNumber,
-    [property: Id(5)] string? Department);
+    [property: Id(5)] string? Department,
+    /// <summary>Set only by the platform for accounts it seeds (demo, the configured admin); self-registration and staff get a link to confirm.</summary>
+    [property: Id(6)] bool EmailConfirmed = false);

@@ -10,4 +10,6 @@ public sealed record UserView(
     [property: Id(4)] bool Verified,
     [property: Id(5)] string? Department,
     [property: Id(6)] string? LicenseNumber,
-    [property: Id(7)] DateTimeOffset CreatedAt);
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    /// <summary>Whether the owner proved the address is theirs (a link from a mail to it). Accounts from before verification existed count as verified.</summary>
+    [property: Id(8)] bool EmailVerified);

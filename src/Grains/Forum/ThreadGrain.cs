@@ -37,6 +37,8 @@ public sealed class ThreadGrain(
         if (!await departments.Exists(question.Department))
             throw DomainException.Invalid("department", "Choose one of the forum's departments.");
         var author = await Account(patient) ?? throw DomainException.Forbidden("Only patients ask questions.");
+        if (!author.EmailVerified)
+            throw DomainException.EmailNotVerified("Confirm your email address before you ask a question: open the link we mailed you, or ask for a new one.");
 
         state.State = new ThreadState
         {

@@ -21,7 +21,7 @@ public sealed partial class AccountsBootstrap(
     {
         if (admin.Value.IsConfigured)
         {
-            await EnsureAccount(new NewAccount(admin.Value.Email!, admin.Value.Password!, admin.Value.DisplayName, Role.Admin, null, null), verify: false);
+            await EnsureAccount(new NewAccount(admin.Value.Email!, admin.Value.Password!, admin.Value.DisplayName, Role.Admin, null, null, EmailConfirmed: true), verify: false);
         }
         else if (!demo.Value.Seed)
         {
@@ -32,7 +32,7 @@ public sealed partial class AccountsBootstrap(
         {
             foreach (var account in DemoAccounts.All)
             {
-                await EnsureAccount(new NewAccount(account.Email, account.Password, account.DisplayName, account.Role, account.LicenseNumber, account.Department), account.Verified);
+                await EnsureAccount(new NewAccount(account.Email, account.Password, account.DisplayName, account.Role, account.LicenseNumber, account.Department, EmailConfirmed: true), account.Verified);
             }
         }
     }

@@ -18,6 +18,8 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task<UserView> Register(NewAccount account, string? clientAddress)
     {
+        // Only the platform's own seeding starts confirmed; anyone registering proves the address with the link.
+        account = account with { EmailConfirmed = false };
         if (account.Role is not (Role.Patient or Role.Doctor))
             throw DomainException.Invalid("role", "Register as a patient or a doctor.");
         if (!string.IsNullOrWhiteSpace(account.Department) && !await departments.Exists(account.Department.Trim()))
@@ -107,6 +109,50 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         await audit.Record("auth.password.changed", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
     }
 
+    public async Task<UserView> ConfirmEmail(string token, string? clientAddress)
+    {
+        if (!MailLinkTokens.TryParse(token, out var userId, out var secret))
+            throw DomainException.Invalid("token", "This link is not valid: it was not copied whole. Open it from the mail again, or ask for a new one.");
+        var user = await GrainFactory.GetGrain<IUserGrain>(userId).ConfirmEmail(secret);
+        await audit.Record("account.email.confirmed", user.Id, $"user:{user.Id}", clientAddress);
+        return user;
+    }
+
+    public async Task ResendConfirmation(Caller caller)
+    {
+        await GrainFactory.GetGrain<IRequestThrottleGrain>($"confirm-mail:{caller.UserId}")
+            .Take(MailRequestLimits.ConfirmationsPerAccount, MailRequestLimits.ConfirmationWindow,
+                "A confirmation mail was sent a moment ago. Look in your inbox (and spam folder) before asking again.");
+        await GrainFactory.GetGrain<IUserGrain>(caller.UserId).RequestConfirmationMail(caller);
+    }
+
+    public async Task ForgotPassword(string email, string? clientAddress)
+    {
+        var key = AccountRules.EmailKey(email);
+        var network = ClientNetworks.Of(clientAddress);
+        await GrainFactory.GetGrain<IRequestThrottleGrain>($"reset-network:{network}")
+            .Take(MailRequestLimits.ResetsPerNetwork, MailRequestLimits.ResetNetworkWindow, "Too many password resets were asked for from your network. Try again later.");
+        await GrainFactory.GetGrain<IRequestThrottleGrain>($"reset-address:{key}")
+            .Take(MailRequestLimits.ResetsPerAddress, MailRequestLimits.ResetAddressWindow,
+                "A reset link for this address was sent a moment ago. Look in your inbox (and spam folder) before asking again.");
+        // The same work whether or not the address has an account: the lookup happens after the answer.
+        await audit.Record("auth.password.reset.requested", actorId: null, target: key, ip: clientAddress);
+        await GrainFactory.GetGrain<IEmailIndexGrain>(key).SendResetLink();
+    }
+
+    public async Task ResetPassword(string token, string newPassword, string? clientAddress)
+    {
+        if (!MailLinkTokens.TryParse(token, out var userId, out var secret))
+            throw DomainException.Invalid("token", "This link is not valid: it was not copied whole. Open it from the mail again, or ask for a new one.");
+        var user = GrainFactory.GetGrain<IUserGrain>(userId);
+        await user.ResetPassword(secret, newPassword);
+        var account = await user.Find();
+        // Whoever was locked out by guesses at the old password can sign in with the new one.
+        if (account is not null)
+            await GrainFactory.GetGrain<IAccountLockoutGrain>(AccountRules.EmailKey(account.Email)).RecordSuccess(ClientNetworks.Of(clientAddress));
+        await audit.Record("auth.password.reset", userId, $"user:{userId}", clientAddress, userId);
+    }
+
     public async Task<UserView> Me(Caller caller) =>
         await GrainFactory.GetGrain<IUserGrain>(caller.UserId).Find()
         ?? throw DomainException.NotFound("No such account.");
@@ -116,6 +162,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         await RoleCheck.EnsureAdmin(GrainFactory, admin);
         if (account.Role is not (Role.Pharmacist or Role.Admin))
             throw DomainException.Invalid("role", "Staff accounts are pharmacists or administrators.");
+        account = account with { EmailConfirmed = false };
         var user = await OpenAccount(account);
         await audit.Record("admin.user.created", admin.UserId, $"user:{user.Id} role:{user.Role.ToString().ToLowerInvariant()}", admin.ClientAddress, user.Id);
         return user;

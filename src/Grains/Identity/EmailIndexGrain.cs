@@ -14,6 +14,9 @@ public sealed class EmailIndexGrain(
 {
     public Task<string?> Find() => Task.FromResult(state.State.UserId);
 
+    public Task SendResetLink() =>
+        state.State.UserId is { } userId ? GrainFactory.GetGrain<IUserGrain>(userId).RequestPasswordReset() : Task.CompletedTask;
+
     public async Task<UserView> Register(NewAccount account)
     {
         if (AccountRules.EmailKey(account.Email) != this.GetPrimaryKeyString())

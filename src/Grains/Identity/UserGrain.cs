@@ -63,7 +63,11 @@ public sealed partial class UserGrain(
             LicenseNumber = Blank(account.LicenseNumber),
             CreatedAt = clock.GetUtcNow(),
             PasswordHash = passwords.Hash(account.Password),
+            EmailUnconfirmed = !account.EmailConfirmed,
         };
+        // Queued before the account is saved: if saving fails, the dispatcher finds no account and drops the mail.
+        if (Account.EmailUnconfirmed)
+            await QueueConfirmationMail();
         await this.Save(state);
         await Project();
         return Account.ToView(Id);
@@ -151,13 +155,20 @@ public sealed partial class UserGrain(
         if (passwords.Verify(Account.PasswordHash, newPassword) != PasswordCheck.Wrong)
             throw DomainException.Invalid("newPassword", "Choose a password different from the current one.");
 
+        SetPassword(newPassword);
+        await this.Save(state);
+        await AnnouncePasswordChange();
+    }
+
+    /// <summary>A new password signs out every device: whoever knew the old one may hold a session.</summary>
+    private DateTimeOffset SetPassword(string newPassword)
+    {
         var now = clock.GetUtcNow();
         Account.PasswordHash = passwords.Hash(newPassword);
         Account.PasswordChangedAt = now;
         foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
             session.RevokedAt = now;
-        await this.Save(state);
-        await AnnouncePasswordChange();
+        return now;
     }
 
     /// <summary>Queues the "your password was changed" mail (keyed on the change, so queued once however often this runs) and remembers it was.</summary>
@@ -177,6 +188,9 @@ public sealed partial class UserGrain(
             throw DomainException.NotFound("No doctor with this id.");
         if (!Account.Verified)
         {
+            // A licence is checked against a person reachable at the address the account gives.
+            if (Account.EmailUnconfirmed)
+                throw DomainException.Unprocessable($"{Account.DisplayName} has not confirmed their email address yet. Verify the licence once they have.");
             Account.Verified = true;
             Account.VerifiedAt = clock.GetUtcNow();
             Account.VerifiedBy = admin.UserId;

@@ -22,11 +22,21 @@ public sealed class UserState
     [Id(13)] public List<KnownNetwork> KnownNetworks { get; set; } = [];
     /// <summary>The password change the owner was last told of by mail: a change not yet told is told when the grain next wakes.</summary>
     [Id(14)] public DateTimeOffset? PasswordChangeAnnouncedAt { get; set; }
+    /// <summary>
+    /// True from registration until the owner follows the confirmation link. Stored as "not yet
+    /// confirmed" so accounts from before confirmation existed read as confirmed, not locked out.
+    /// </summary>
+    [Id(15)] public bool EmailUnconfirmed { get; set; }
+    [Id(16)] public DateTimeOffset? EmailConfirmedAt { get; set; }
+    /// <summary>The live single-use tokens of links mailed to the owner, as hashes.</summary>
+    [Id(17)] public List<MailToken> MailTokens { get; set; } = [];
+    /// <summary>How many confirmation mails were asked for, so each has a key of its own in the outbox.</summary>
+    [Id(18)] public int ConfirmationMailsQueued { get; set; }
 
     public bool Exists => Email is not null;
 
     public UserView ToView(string id) =>
-        new(id, Email!, DisplayName, Role, Verified, Department, LicenseNumber, CreatedAt);
+        new(id, Email!, DisplayName, Role, Verified, Department, LicenseNumber, CreatedAt, !EmailUnconfirmed);
 }
 
 /// <summary>
@@ -51,3 +61,11 @@ public sealed class Session
 
 [GenerateSerializer, Alias("MedPlatform.KnownNetwork")]
 public sealed record KnownNetwork([property: Id(0)] string Network, [property: Id(1)] DateTimeOffset LastSignIn);
+
+/// <summary>A link's token as kept: only the SHA-256 of its secret, what it is for and until when it works.</summary>
+[GenerateSerializer, Alias("MedPlatform.MailToken")]
+public sealed record MailToken(
+    [property: Id(0)] MailTokenPurpose Purpose,
+    [property: Id(1)] string Hash,
+    [property: Id(2)] DateTimeOffset IssuedAt,
+    [property: Id(3)] DateTimeOffset ExpiresAt);

@@ -14,6 +14,7 @@ namespace MedPlatform.Mail;
 /// </summary>
 public sealed partial class MailDispatcher(
     MailOutbox outbox,
+    IGrainFactory grains,
     IOptions<MailOptions> options,
     IOptions<SmtpOptions> smtp,
     ILogger<MailDispatcher> logger) : BackgroundService
@@ -45,7 +46,8 @@ public sealed partial class MailDispatcher(
             }
             try
             {
-                await Task.Delay(options.Value.PollEvery, stoppingToken);
+                // Mail queued on this silo is sent at once; mail queued on another is found at the next look.
+                await outbox.WaitForQueued(options.Value.PollEvery, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -58,7 +60,23 @@ public sealed partial class MailDispatcher(
     {
         try
         {
-            await transport.Send(ToMime(item), stoppingToken);
+            var mail = item.Mail;
+            if (mail.Link is { } link)
+            {
+                // The link's token is made now and exists only in the mail: the outbox never held it.
+                var token = await grains.GetGrain<Identity.IUserGrain>(link.UserId).IssueMailToken(link.Purpose, item.CreatedAt);
+                if (token is null)
+                {
+                    await outbox.Dropped(mail.Key, "not sent: the account no longer needs this link");
+                    return;
+                }
+                mail = mail with
+                {
+                    Text = mail.Text.Replace(OutgoingMail.TokenPlaceholder, token, StringComparison.Ordinal),
+                    Html = mail.Html.Replace(OutgoingMail.TokenPlaceholder, token, StringComparison.Ordinal),
+                };
+            }
+            await transport.Send(ToMime(mail, item.CreatedAt), stoppingToken);
             await outbox.Sent(item.Mail.Key);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -77,12 +95,12 @@ public sealed partial class MailDispatcher(
         return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
     }
 
-    private MimeMessage ToMime(MailOutbox.Pending item)
+    private MimeMessage ToMime(OutgoingMail mail, DateTimeOffset queuedAt)
     {
-        var message = new MimeMessage { Subject = item.Mail.Subject, MessageId = item.Mail.MessageId, Date = item.CreatedAt };
+        var message = new MimeMessage { Subject = mail.Subject, MessageId = mail.MessageId, Date = queuedAt };
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(MailboxAddress.Parse(item.Mail.To));
-        message.Body = new BodyBuilder { TextBody = item.Mail.Text, HtmlBody = item.Mail.Html }.ToMessageBody();
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         return message;
     }
 

@@ -11,18 +11,28 @@ public sealed class MailOutbox([FromKeyedServices(Databases.Platform)] SqlDataba
 
     private bool MySql => database.Dialect == SqlDialect.MySql;
 
+    /// <summary>Released when this silo queues mail, so its dispatcher sends at once instead of at its next look.</summary>
+    private readonly SemaphoreSlim queued = new(0, 1);
+
     /// <summary>Queues the message unless its key is queued already (sent or not): idempotent.</summary>
-    public Task Enqueue(OutgoingMail mail)
+    public async Task Enqueue(OutgoingMail mail)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return database.ExecuteAsync(
+        await database.ExecuteAsync(
             $"""
-            INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO mail_outbox (mail_key, message_id, recipient, subject, text_body, html_body, created_at, next_attempt_at)
-            VALUES (@key, @messageId, @to, @subject, @text, @html, @now, @now);
+            INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO mail_outbox (mail_key, message_id, recipient, subject, text_body, html_body, link_user, link_purpose, created_at, next_attempt_at)
+            VALUES (@key, @messageId, @to, @subject, @text, @html, @linkUser, @linkPurpose, @now, @now);
             """,
             command => command.Bind("key", mail.Key).Bind("messageId", mail.MessageId).Bind("to", mail.To).Bind("subject", mail.Subject)
-                .Bind("text", mail.Text).Bind("html", mail.Html).Bind("now", now));
+                .Bind("text", mail.Text).Bind("html", mail.Html).Bind("linkUser", mail.Link?.UserId).Bind("linkPurpose", (int?)mail.Link?.Purpose).Bind("now", now));
+        if (queued.CurrentCount == 0)
+        {
+            try { queued.Release(); } catch (SemaphoreFullException) { } // another enqueue woke it first
+        }
     }
+
+    /// <summary>Waits until mail is queued on this silo or <paramref name="timeout"/> passes.</summary>
+    public Task WaitForQueued(TimeSpan timeout, CancellationToken cancellation) => queued.WaitAsync(timeout, cancellation);
 
     /// <summary>Takes up to <paramref name="count"/> due messages for this silo for <paramref name="lease"/>: no other silo sends them meanwhile.</summary>
     public async Task<IReadOnlyList<Pending>> Take(int count, TimeSpan lease)
@@ -37,15 +47,22 @@ public sealed class MailOutbox([FromKeyedServices(Databases.Platform)] SqlDataba
         await database.ExecuteAsync(take, command => command.Bind("token", token).Bind("until", (now + lease).ToUnixTimeMilliseconds())
             .Bind("now", now.ToUnixTimeMilliseconds()).Bind("count", count));
         return await database.QueryAsync(
-            "SELECT mail_key, recipient, subject, text_body, html_body, attempts, created_at FROM mail_outbox WHERE lease_token = @token AND sent_at IS NULL;",
+            "SELECT mail_key, recipient, subject, text_body, html_body, attempts, created_at, link_user, link_purpose FROM mail_outbox WHERE lease_token = @token AND sent_at IS NULL;",
             command => command.Bind("token", token),
-            reader => new Pending(new OutgoingMail(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+            reader => new Pending(
+                new OutgoingMail(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(7) ? null : new MailLink(reader.GetString(7), (MedPlatform.Identity.MailTokenPurpose)reader.GetInt64(8))),
                 (int)reader.GetInt64(5), reader.GetUnixMilliseconds(6)));
     }
 
     public Task Sent(string key) =>
         database.ExecuteAsync("UPDATE mail_outbox SET sent_at = @now, lease_token = NULL, lease_until = NULL, attempts = attempts + 1, last_error = NULL WHERE mail_key = @key;",
             command => command.Bind("key", key).Bind("now", clock.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    /// <summary>Not sent, and never to be: what it asked for is done or void (an address confirmed meanwhile). The reason is kept.</summary>
+    public Task Dropped(string key, string reason) =>
+        database.ExecuteAsync("UPDATE mail_outbox SET sent_at = @now, lease_token = NULL, lease_until = NULL, last_error = @reason WHERE mail_key = @key;",
+            command => command.Bind("key", key).Bind("now", clock.GetUtcNow().ToUnixTimeMilliseconds()).Bind("reason", reason));
 
     /// <summary>Sending failed: tried again after <paramref name="retryAfter"/>.</summary>
     public Task Failed(string key, TimeSpan retryAfter, string error) =>

@@ -44,6 +44,9 @@ public sealed class PrescriptionGrain(
         var patient = UserIds.IsCanonical(patientId) ? await GrainFactory.GetGrain<IUserGrain>(patientId).Find() : null;
         if (patient is not { Role: Role.Patient })
             throw DomainException.NotFound("No such patient.");
+        // Not named: a doctor prescribing through a thread must not learn who asked.
+        if (!patient.EmailVerified)
+            throw DomainException.Unprocessable("This patient has not confirmed their email address yet, so nothing can be prescribed to them. They are asked to on every page until they do.");
 
         var items = new List<PrescriptionItem>();
         foreach (var (line, index) in prescription.Items.Select((line, index) => (line, index)))

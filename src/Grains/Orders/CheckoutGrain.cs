@@ -37,6 +37,8 @@ public sealed class CheckoutGrain(
         var cart = GrainFactory.GetGrain<ICartGrain>(patient.UserId);
         if (await order.Placed() is not null)
             return await Placed(order, cart, patient, orderId);
+        if (await GrainFactory.GetGrain<IUserGrain>(patient.UserId).Find() is { EmailVerified: false })
+            throw DomainException.EmailNotVerified("Confirm your email address before you order: open the link we mailed you, or ask for a new one. Your cart is kept.");
 
         // The card first: if it is refused, the cart has not been touched.
         CardToken token;
