@@ -116,7 +116,7 @@ public sealed class AdminTests(EmbeddedApiFactory api)
         var log = (await client.GetAsync($"/api/admin/audit?userId={doctor.Id}", admin.AccessToken)).Expect(HttpStatusCode.OK);
 
         var entries = log["items"]!.AsArray().Select(e => e!).ToList();
-        Assert.Equal(["auth.logout", "admin.doctor.verified", "auth.login", "auth.login.failed", "account.registered"], entries.Select(e => e.Str("action")));
+        Assert.Equal(["auth.logout", "admin.doctor.verified", "auth.login", "auth.login.failed", "account.email.confirmed", "account.registered"], entries.Select(e => e.Str("action")));
         Assert.Equal(address, entries[0].Str("ip"));
         Assert.Equal(admin.Id, entries[1].Str("actorId"));
         Assert.Equal($"user:{doctor.Id}", entries[1].Str("target"));

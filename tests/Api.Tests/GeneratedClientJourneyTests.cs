@@ -26,6 +26,11 @@ public sealed class GeneratedClientJourneyTests(EmbeddedApiFactory api)
             Email = email, Password = password, DisplayName = "Kiota Patient", Role = "patient",
         });
         Assert.Equal(Role.Patient, registered!.Role);
+        Assert.False(registered.EmailVerified);
+        // The link from the confirmation mail, followed as a mobile app would from its deep link.
+        var mail = Assert.Single(await api.Mailbox.WaitForAsync(email, ApiClient.ConfirmationSubject));
+        var confirmed = await visitor.Api.Auth.VerifyEmail.PostAsync(new VerifyEmailRequest { Token = mail.LinkToken() });
+        Assert.True(confirmed!.EmailVerified);
 
         var tokens = await visitor.Api.Auth.Login.PostAsync(new LoginRequest { Email = email, Password = password });
         Assert.Equal(registered.Id, tokens!.User!.Id);

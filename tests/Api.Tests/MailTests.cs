@@ -12,6 +12,8 @@ namespace MedPlatform.Api.Tests;
 [Collection(nameof(EmbeddedApi))]
 public sealed class MailboxFolderTests(EmbeddedApiFactory api)
 {
+    private const string PasswordChanged = "password was changed";
+
     [Fact]
     public async Task A_password_change_writes_one_mail_to_the_mailbox_folder_with_a_link_to_sign_in()
     {
@@ -21,18 +23,10 @@ public sealed class MailboxFolderTests(EmbeddedApiFactory api)
         (await client.PostAsync("/api/me/password", new { currentPassword = "correct-horse-battery", newPassword = "a-brand-new-pass-2026" }, user.AccessToken))
             .Expect(HttpStatusCode.NoContent);
 
-        var mailbox = Path.Combine(api.DataDirectory, "mailbox");
-        IReadOnlyList<MimeMessage> mine = [];
-        await Poll.UntilAsync(() =>
-        {
-            mine = Directory.Exists(mailbox)
-                ? Directory.GetFiles(mailbox, "*.eml").Select(path => MimeMessage.Load(path)).Where(m => m.To.Mailboxes.Any(a => a.Address == user.Email)).ToList()
-                : [];
-            return Task.FromResult(mine.Count > 0);
-        }, TimeSpan.FromSeconds(20), "the mail in the mailbox folder");
+        await api.Mailbox.WaitForAsync(user.Email, PasswordChanged);
         await Task.Delay(1500); // a second copy, if any were sent, would have landed by now
 
-        var mail = Assert.Single(Directory.GetFiles(mailbox, "*.eml").Select(path => MimeMessage.Load(path)), m => m.To.Mailboxes.Any(a => a.Address == user.Email));
+        var mail = Assert.Single(await api.Mailbox.WaitForAsync(user.Email, PasswordChanged));
         Assert.Equal("Your MedPlatform password was changed", mail.Subject);
         Assert.EndsWith("@medplatform", mail.MessageId, StringComparison.Ordinal);
         Assert.Contains("/sign-in", mail.TextBody, StringComparison.Ordinal);
@@ -78,17 +72,15 @@ public sealed class SmtpMailTests(SmtpApiFactory api)
         var client = api.NewClient();
         var first = await client.RegisterAndLoginAsync();
         await ChangePasswordAsync(client, first);
-        await WaitForAsync(first.Email, 1);
-        var source = await api.Smtp.SourceAsync((await api.Smtp.MessagesAsync()).Single(m => m.ToJsonString().Contains(first.Email, StringComparison.OrdinalIgnoreCase))!["id"]!.GetValue<string>());
-        Assert.Contains("Subject: Your MedPlatform password was changed", source, StringComparison.Ordinal);
-        Assert.Matches("(?im)^Message-Id: <[0-9a-f]{32}@medplatform>", source);
+        var changed = Assert.Single(await api.Smtp.WaitForAsync(first.Email, "password was changed"));
+        Assert.Matches("^[0-9a-f]{32}@medplatform$", changed.MessageId);
 
         // The server goes away; requests keep succeeding and the mail waits in the outbox.
         await api.Smtp.StopAsync();
         var during = new List<SignedInUser>();
         for (var i = 0; i < 3; i++)
         {
-            var user = await client.RegisterAndLoginAsync();
+            var user = await client.RegisterAndLoginAsync(confirmEmail: false);
             await ChangePasswordAsync(client, user);
             during.Add(user);
         }
@@ -96,20 +88,42 @@ public sealed class SmtpMailTests(SmtpApiFactory api)
         await api.Smtp.StartAsync();
 
         foreach (var user in during)
-            await WaitForAsync(user.Email, 1);
+        {
+            await api.Smtp.WaitForAsync(user.Email, ApiClient.ConfirmationSubject);
+            await api.Smtp.WaitForAsync(user.Email, "password was changed");
+        }
         await Task.Delay(2000);
         // The server restarted empty (it keeps mail in memory): what it holds now is what came after the outage, each once.
-        var all = await api.Smtp.MessagesAsync();
-        Assert.Equal(during.Count, all.Count);
+        var all = await api.Smtp.ReceivedAsync();
+        Assert.Equal(during.Count * 2, all.Count);
+        Assert.Equal(all.Count, all.Select(m => m.MessageId).Distinct().Count());
+        // A link made as its mail finally went out works.
         foreach (var user in during)
-            Assert.Single(all, m => m.ToJsonString().Contains(user.Email, StringComparison.OrdinalIgnoreCase));
+            Assert.True((await client.ConfirmEmailAsync(user.Email))["emailVerified"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Registering_delivers_one_confirmation_mail_whose_link_confirms_once_and_then_is_a_400()
+    {
+        var client = api.NewClient();
+        var email = ApiClient.UniqueEmail("confirm");
+        var registered = await client.RegisterAsync(email, confirmEmail: false);
+        Assert.False(registered["emailVerified"]!.GetValue<bool>());
+
+        var mail = Assert.Single(await api.Smtp.WaitForAsync(email, ApiClient.ConfirmationSubject));
+        await Task.Delay(1500); // a second copy, if any were sent, would have landed by now
+        Assert.Single(await api.Smtp.WaitForAsync(email, ApiClient.ConfirmationSubject));
+        Assert.StartsWith("http://localhost:5080/verify-email#token=", mail.Link(), StringComparison.Ordinal);
+        Assert.Contains(mail.LinkToken(), mail.HtmlBody, StringComparison.Ordinal);
+
+        var confirmed = (await client.PostAsync("/api/auth/verify-email", new { token = mail.LinkToken() })).Expect(HttpStatusCode.OK);
+        Assert.True(confirmed["emailVerified"]!.GetValue<bool>());
+        var again = (await client.PostAsync("/api/auth/verify-email", new { token = mail.LinkToken() })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.NotNull(again["errors"]!["token"]);
     }
 
     private static async Task ChangePasswordAsync(ApiClient client, SignedInUser user) =>
         (await client.PostAsync("/api/me/password", new { currentPassword = "correct-horse-battery", newPassword = "a-brand-new-pass-2026" }, user.AccessToken))
             .Expect(HttpStatusCode.NoContent);
 
-    private async Task WaitForAsync(string email, int count) =>
-        await Poll.UntilAsync(async () => (await api.Smtp.MessagesAsync()).Count(m => m.ToJsonString().Contains(email, StringComparison.OrdinalIgnoreCase)) >= count,
-            TimeSpan.FromSeconds(30), $"{count} mail to {email}");
 }

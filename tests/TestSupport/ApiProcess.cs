@@ -28,6 +28,9 @@ public sealed class ApiProcess : IAsyncDisposable
             ["--urls", $"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}", .. arguments ?? []],
             new Dictionary<string, string?>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         var api = new ApiProcess(process, port.Value);
+        // Embedded mode with no SMTP server writes mail to its data directory's mailbox folder.
+        if (environment.TryGetValue("Embedded__DataDirectory", out var data) && data is not null && !environment.ContainsKey("Smtp__Host"))
+            api.Mailbox = new MailboxFolder(Path.Combine(data, "mailbox"));
         await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
         return api;
     }

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace MedPlatform.Identity;
 
 /// <summary>
@@ -14,10 +12,6 @@ public interface IEmailIndexGrain : IGrainWithStringKey
     /// <summary>Creates the account for this address. 409 if the address is taken.</summary>
     Task<UserView> Register(NewAccount account);
 
-    /// <summary>
-    /// Queues a password reset link if an account holds this address, and nothing otherwise. One-way,
-    /// so whoever asks learns nothing from how long it takes (see IAccountsGrain.ForgotPassword).
-    /// </summary>
-    [OneWay]
+    /// <summary>Queues a password reset link if an account holds this address, and nothing otherwise.</summary>
     Task SendResetLink();
 }

@@ -112,6 +112,8 @@ public static class MedPlatformSilo
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton<PasswordResetRequests>();
+        services.AddHostedService(provider => provider.GetRequiredService<PasswordResetRequests>());
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DoctorsPatients>();
         services.AddSingleton<DepartmentCatalog>();

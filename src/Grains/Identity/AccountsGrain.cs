@@ -10,7 +10,8 @@ namespace MedPlatform.Identity;
 /// worker takes the next instead of queueing every account request behind it.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords, Forum.DepartmentCatalog departments, PlatformMetrics metrics)
+public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passwords passwords, Forum.DepartmentCatalog departments, PlatformMetrics metrics,
+    PasswordResetRequests resetRequests)
     : Grain, IAccountsGrain
 {
     private const string BadCredentials = "The email address or password is incorrect.";
@@ -137,7 +138,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
                 "A reset link for this address was sent a moment ago. Look in your inbox (and spam folder) before asking again.");
         // The same work whether or not the address has an account: the lookup happens after the answer.
         await audit.Record("auth.password.reset.requested", actorId: null, target: key, ip: clientAddress);
-        await GrainFactory.GetGrain<IEmailIndexGrain>(key).SendResetLink();
+        resetRequests.Submit(key);
     }
 
     public async Task ResetPassword(string token, string newPassword, string? clientAddress)

@@ -40,6 +40,8 @@ namespace MedPlatform.Client.Models
 #else
         public string Email { get; set; }
 #endif
+        /// <summary>The emailVerified property</summary>
+        public bool? EmailVerified { get; set; }
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -89,6 +91,7 @@ namespace MedPlatform.Client.Models
                 { "department", n => { Department = n.GetStringValue(); } },
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
                 { "email", n => { Email = n.GetStringValue(); } },
+                { "emailVerified", n => { EmailVerified = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "licenseNumber", n => { LicenseNumber = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetEnumValue<global::MedPlatform.Client.Models.Role>(); } },
@@ -106,6 +109,7 @@ namespace MedPlatform.Client.Models
             writer.WriteStringValue("department", Department);
             writer.WriteStringValue("displayName", DisplayName);
             writer.WriteStringValue("email", Email);
+            writer.WriteBoolValue("emailVerified", EmailVerified);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("licenseNumber", LicenseNumber);
             writer.WriteEnumValue<global::MedPlatform.Client.Models.Role>("role", Role);

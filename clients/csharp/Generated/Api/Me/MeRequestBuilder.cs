@@ -3,6 +3,7 @@
 using MedPlatform.Client.Api.Me.Addresses;
 using MedPlatform.Client.Api.Me.Password;
 using MedPlatform.Client.Api.Me.Sessions;
+using MedPlatform.Client.Api.Me.VerificationEmail;
 using MedPlatform.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -34,6 +35,11 @@ namespace MedPlatform.Client.Api.Me
         public global::MedPlatform.Client.Api.Me.Sessions.SessionsRequestBuilder Sessions
         {
             get => new global::MedPlatform.Client.Api.Me.Sessions.SessionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The verificationEmail property</summary>
+        public global::MedPlatform.Client.Api.Me.VerificationEmail.VerificationEmailRequestBuilder VerificationEmail
+        {
+            get => new global::MedPlatform.Client.Api.Me.VerificationEmail.VerificationEmailRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::MedPlatform.Client.Api.Me.MeRequestBuilder"/> and sets the default values.
