@@ -1,3 +1,4 @@
+using MedPlatform.TestSupport;
 using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
@@ -94,6 +95,9 @@ public sealed class AccountTests(WebPlatform platform)
         await doctor.Field("Department").SelectOptionAsync(new SelectOptionValue { Label = "Dermatology" });
         await doctor.Button("Create account").ClickAsync();
         await Expect(doctor.Locator(".who")).ToContainTextAsync(doctorName);
+        await Expect(doctor.GetByRole(AriaRole.Region, new() { Name = "Confirm your email address" })).ToContainTextAsync("have your licence verified");
+        await doctor.FollowMailedLinkAsync($"doctor-{tag}@example.test", ApiClient.ConfirmationSubject, "is confirmed");
+        await Expect(doctor.GetByRole(AriaRole.Region, new() { Name = "Confirm your email address" })).ToHaveCountAsync(0);
         await doctor.GotoAsync("/forum?q=elbows");
         await doctor.Link("Itchy red patches on both elbows").ClickAsync();
         await Expect(doctor.GetByText("You can answer once an administrator has verified your licence.")).ToBeVisibleAsync();

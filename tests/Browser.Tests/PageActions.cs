@@ -1,3 +1,4 @@
+using MedPlatform.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace MedPlatform.Browser.Tests;
@@ -41,7 +42,7 @@ public static partial class PageActions
         await Assertions.Expect(page.SignOutButton()).ToBeVisibleAsync();
     }
 
-    public static async Task RegisterPatientAsync(this IPage page, string name, string email, string password = "patient-pass-2026")
+    public static async Task RegisterPatientAsync(this IPage page, string name, string email, string password = "patient-pass-2026", bool confirmEmail = true)
     {
         await page.GotoAsync("/register");
         await page.Field("Patient").CheckAsync();
@@ -50,6 +51,24 @@ public static partial class PageActions
         await page.Field("Password").FillAsync(password);
         await page.Button("Create account").ClickAsync();
         await Assertions.Expect(page.Locator(".who")).ToContainTextAsync(name);
+        if (confirmEmail)
+            await page.FollowMailedLinkAsync(email, ApiClient.ConfirmationSubject, "is confirmed");
+    }
+
+    /// <summary>Opens the newest link with a token mailed to <paramref name="email"/>, as its reader would, and waits for <paramref name="outcome"/>.</summary>
+    public static async Task FollowMailedLinkAsync(this IPage page, string email, string subject, string? outcome = null)
+    {
+        MimeKit.MimeMessage? mail = null;
+        await Poll.UntilAsync(async () =>
+        {
+            foreach (var mailbox in WebPlatform.Mailboxes)
+                mail = (await mailbox.ReceivedAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal))
+                    .OrderBy(m => m.Date).LastOrDefault() ?? mail;
+            return mail is not null;
+        }, TimeSpan.FromSeconds(20), $"\"{subject}\" mailed to {email}");
+        await page.GotoAsync(mail!.Link());
+        if (outcome is not null)
+            await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = outcome })).ToBeVisibleAsync();
     }
 
     /// <summary>Finds a medicine in the catalog ("Ibuprofen 400 mg": name and strength) and puts a quantity in the cart.</summary>

@@ -46,8 +46,12 @@ public sealed class WebPlatform : IAsyncLifetime
             ["Jwt__AccessTokenLifetime"] = "00:00:30",
             ["Jwt__ClockSkew"] = "00:00:00",
         };
+        // Links in mail lead to this server, so a test follows them as the person reading the mail would.
+        var port = FreePort.Next();
+        apiEnvironment["App__PublicUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         apiArguments = ["--webroot", webRoot];
-        api = await ApiProcess.StartAsync("api (browser)", apiEnvironment, arguments: apiArguments);
+        api = await ApiProcess.StartAsync("api (browser)", apiEnvironment, arguments: apiArguments, port: port);
+        Mailboxes.Add(api.Mailbox!);
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -76,6 +80,11 @@ public sealed class WebPlatform : IAsyncLifetime
     /// <summary>Saves a full-page screenshot under TestResults/screenshots, kept as a test artifact.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>The mailbox folder of every platform started in this test run: emails are unique, so a mail is looked for in all of them.</summary>
+    public static System.Collections.Concurrent.ConcurrentBag<IMailbox> Mailboxes { get; } = [];
+
+    public IMailbox Mailbox => api!.Mailbox!;
 
     public HttpClient NewHttpClient() => new() { BaseAddress = BaseAddress };
 

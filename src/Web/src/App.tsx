@@ -6,6 +6,9 @@ import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
 import { Account } from "./pages/Account";
+import { ForgotPassword } from "./pages/ForgotPassword";
+import { ResetPassword } from "./pages/ResetPassword";
+import { VerifyEmail } from "./pages/VerifyEmail";
 import { Ask } from "./pages/Ask";
 import { Cart } from "./pages/Cart";
 import { Catalog } from "./pages/Catalog";
@@ -58,6 +61,9 @@ const pages: Page[] = [
   { path: "/account", page: <Account />, roles: ["patient", "doctor", "pharmacist", "admin"] },
   { path: "/sign-in", page: <SignIn /> },
   { path: "/register", page: <Register /> },
+  { path: "/verify-email", page: <VerifyEmail /> },
+  { path: "/forgot-password", page: <ForgotPassword /> },
+  { path: "/reset-password", page: <ResetPassword /> },
 ];
 
 export function App() {

@@ -36,7 +36,7 @@ export async function restoreSession(): Promise<void> {
   if (!stored) return;
   try {
     const { data: me } = await api.GET("/api/me");
-    if (me && (me.role !== stored.role || me.verified !== stored.verified)) await refreshSession();
+    if (me && (me.role !== stored.role || me.verified !== stored.verified || me.emailVerified !== stored.emailVerified)) await refreshSession();
   } catch {
     // Signed out by the server (the 401 already cleared the session), or unreachable: the pages say which.
   }

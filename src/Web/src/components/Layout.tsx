@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, type Location } from "react-router";
 import { $api, signOut, type User, useApiQuery, useUser } from "../api";
+import { ConfirmEmailBanner } from "./ConfirmEmailBanner";
 import { OfflineBanner } from "./OfflineBanner";
 
 interface NavItem {
@@ -119,6 +120,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <OfflineBanner />
+        <ConfirmEmailBanner />
         {children}
       </main>
       <footer className="site-footer">

@@ -38,6 +38,11 @@ export function SignIn() {
   return (
     <form className="panel narrow" onSubmit={submit} noValidate>
       <h1>Sign in</h1>
+      {search.get("reset") === "done" && (
+        <p className="alert alert-info" role="status">
+          Your new password is saved and every device was signed out. Sign in with the new password.
+        </p>
+      )}
       <FormError error={error} fields={["email", "password"]} />
       <Field label="Email" error={error?.field("email")}>
         {(control) => <input {...control} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
@@ -48,6 +53,9 @@ export function SignIn() {
       <button type="submit" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New here? <Link to={{ pathname: "/register", search: search.toString() }}>Create an account</Link>.
       </p>
