@@ -45,6 +45,8 @@ public class EmbeddedApiFactory : WebApplicationFactory<Program>
         // Tests sign in a lot; the per-address limiter is tested on a real process (EmbeddedProcessTests).
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.UseSetting("RateLimits:CheckoutPerMinute", "100000");
+        // Pharmacists' review digest every second rather than every ten minutes, so a test sees one.
+        builder.UseSetting("Notifications:ReviewDigestEvery", "00:00:01");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
     }

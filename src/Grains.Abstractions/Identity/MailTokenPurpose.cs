@@ -6,4 +6,6 @@ public enum MailTokenPurpose
 {
     ConfirmEmail = 1,
     ResetPassword = 2,
+    /// <summary>Stops one kind of notification mail (the kind is the link's scope). Not spent on use.</summary>
+    Unsubscribe = 3,
 }

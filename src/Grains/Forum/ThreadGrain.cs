@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MedPlatform.Forum;
 
-public sealed class ThreadGrain(
+public sealed partial class ThreadGrain(
     [PersistentState("thread", StorageNames.Forum)] IPersistentState<ThreadState> state,
     DepartmentCatalog departments,
     ThreadDirectory directory,
@@ -82,6 +82,7 @@ public sealed class ThreadGrain(
         await this.Save(state);
         await Project();
         await audit.Record("forum.answer.posted", doctor.UserId, $"thread:{Id} answer:{answer.Id}", doctor.ClientAddress, Thread.AuthorId);
+        await TellAnswered(answer);
         return ToView(answer, doctor);
     }
 
@@ -94,6 +95,7 @@ public sealed class ThreadGrain(
         var followUp = new FollowUpRecord { Id = ThreadIds.New(), Body = body.Trim(), CreatedAt = clock.GetUtcNow() };
         Thread.FollowUps.Add(followUp);
         await this.Save(state);
+        await TellFollowedUp(followUp);
         return new FollowUpView(followUp.Id, followUp.Body, followUp.CreatedAt);
     }
 
@@ -108,6 +110,7 @@ public sealed class ThreadGrain(
             await this.Save(state);
             await Project();
             await audit.Record("forum.answer.accepted", author.UserId, $"thread:{Id} answer:{answer.Id}", author.ClientAddress, answer.DoctorId);
+            await TellAccepted(answer);
         }
         return ViewFor(author);
     }
@@ -116,7 +119,7 @@ public sealed class ThreadGrain(
     {
         EnsureExists();
         var answer = FindAnswer(answerId);
-        await VerifiedDoctor(doctor, "Only verified doctors endorse answers.");
+        var endorser = await VerifiedDoctor(doctor, "Only verified doctors endorse answers.");
         if (answer.DoctorId == doctor.UserId)
             throw DomainException.Forbidden("Doctors endorse other doctors' answers, not their own.");
         if (!answer.EndorsedBy.Contains(doctor.UserId))
@@ -124,6 +127,7 @@ public sealed class ThreadGrain(
             answer.EndorsedBy.Add(doctor.UserId);
             await this.Save(state);
             await audit.Record("forum.answer.endorsed", doctor.UserId, $"thread:{Id} answer:{answer.Id}", doctor.ClientAddress, answer.DoctorId);
+            await TellEndorsed(answer, endorser.DisplayName);
         }
         return ToView(answer, doctor);
     }

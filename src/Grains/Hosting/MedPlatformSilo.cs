@@ -113,6 +113,8 @@ public static class MedPlatformSilo
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<PasswordResetRequests>();
+        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section))
+            .Validate(n => n.ReviewDigestEvery > TimeSpan.Zero, "Notifications:ReviewDigestEvery must be positive.").ValidateOnStart();
         services.AddHostedService(provider => provider.GetRequiredService<PasswordResetRequests>());
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DoctorsPatients>();

@@ -1,3 +1,4 @@
+using MedPlatform.Notifications;
 using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
@@ -195,6 +196,8 @@ public sealed partial class UserGrain(
             Account.VerifiedAt = clock.GetUtcNow();
             Account.VerifiedBy = admin.UserId;
             await this.Save(state);
+            await GrainFactory.Tell(Id, new NewNotification($"doctor-verified:{Id}", NotificationKind.DoctorVerified,
+                "Your licence is verified", "An administrator verified your licence: you can now answer patients' questions and prescribe.", "/forum"), logger);
         }
         // Also when already verified: a retry repairs a projection that failed the first time.
         await Project();

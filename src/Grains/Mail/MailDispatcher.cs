@@ -17,6 +17,7 @@ public sealed partial class MailDispatcher(
     IGrainFactory grains,
     IOptions<MailOptions> options,
     IOptions<SmtpOptions> smtp,
+    IOptions<AppOptions> app,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
     private const int Batch = 20;
@@ -61,10 +62,13 @@ public sealed partial class MailDispatcher(
         try
         {
             var mail = item.Mail;
+            string? unsubscribeToken = null;
             if (mail.Link is { } link)
             {
                 // The link's token is made now and exists only in the mail: the outbox never held it.
-                var token = await grains.GetGrain<Identity.IUserGrain>(link.UserId).IssueMailToken(link.Purpose, item.CreatedAt);
+                var token = link.Purpose == Identity.MailTokenPurpose.Unsubscribe
+                    ? await grains.GetGrain<Notifications.INotificationsGrain>(link.UserId).IssueUnsubscribeToken(Enum.Parse<Notifications.NotificationKind>(link.Scope!))
+                    : await grains.GetGrain<Identity.IUserGrain>(link.UserId).IssueMailToken(link.Purpose, item.CreatedAt);
                 if (token is null)
                 {
                     await outbox.Dropped(mail.Key, "not sent: the account no longer needs this link");
@@ -75,8 +79,16 @@ public sealed partial class MailDispatcher(
                     Text = mail.Text.Replace(OutgoingMail.TokenPlaceholder, token, StringComparison.Ordinal),
                     Html = mail.Html.Replace(OutgoingMail.TokenPlaceholder, token, StringComparison.Ordinal),
                 };
+                unsubscribeToken = link.Purpose == Identity.MailTokenPurpose.Unsubscribe ? token : null;
             }
-            await transport.Send(ToMime(mail, item.CreatedAt), stoppingToken);
+            var message = ToMime(mail, item.CreatedAt);
+            if (unsubscribeToken is not null)
+            {
+                // RFC 8058: mail programs offer "unsubscribe", and POST "List-Unsubscribe=One-Click" to this address.
+                message.Headers.Add("List-Unsubscribe", $"<{app.Value.PublicUrl.TrimEnd('/')}/api/notifications/unsubscribe?token={Uri.EscapeDataString(unsubscribeToken)}>");
+                message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            await transport.Send(message, stoppingToken);
             await outbox.Sent(item.Mail.Key);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -20,11 +20,12 @@ public sealed class MailOutbox([FromKeyedServices(Databases.Platform)] SqlDataba
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await database.ExecuteAsync(
             $"""
-            INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO mail_outbox (mail_key, message_id, recipient, subject, text_body, html_body, link_user, link_purpose, created_at, next_attempt_at)
-            VALUES (@key, @messageId, @to, @subject, @text, @html, @linkUser, @linkPurpose, @now, @now);
+            INSERT {(MySql ? "IGNORE" : "OR IGNORE")} INTO mail_outbox (mail_key, message_id, recipient, subject, text_body, html_body, link_user, link_purpose, link_scope, created_at, next_attempt_at)
+            VALUES (@key, @messageId, @to, @subject, @text, @html, @linkUser, @linkPurpose, @linkScope, @now, @now);
             """,
             command => command.Bind("key", mail.Key).Bind("messageId", mail.MessageId).Bind("to", mail.To).Bind("subject", mail.Subject)
-                .Bind("text", mail.Text).Bind("html", mail.Html).Bind("linkUser", mail.Link?.UserId).Bind("linkPurpose", (int?)mail.Link?.Purpose).Bind("now", now));
+                .Bind("text", mail.Text).Bind("html", mail.Html).Bind("linkUser", mail.Link?.UserId).Bind("linkPurpose", (int?)mail.Link?.Purpose)
+                .Bind("linkScope", mail.Link?.Scope).Bind("now", now));
         if (queued.CurrentCount == 0)
         {
             try { queued.Release(); } catch (SemaphoreFullException) { } // another enqueue woke it first
@@ -47,11 +48,11 @@ public sealed class MailOutbox([FromKeyedServices(Databases.Platform)] SqlDataba
         await database.ExecuteAsync(take, command => command.Bind("token", token).Bind("until", (now + lease).ToUnixTimeMilliseconds())
             .Bind("now", now.ToUnixTimeMilliseconds()).Bind("count", count));
         return await database.QueryAsync(
-            "SELECT mail_key, recipient, subject, text_body, html_body, attempts, created_at, link_user, link_purpose FROM mail_outbox WHERE lease_token = @token AND sent_at IS NULL;",
+            "SELECT mail_key, recipient, subject, text_body, html_body, attempts, created_at, link_user, link_purpose, link_scope FROM mail_outbox WHERE lease_token = @token AND sent_at IS NULL;",
             command => command.Bind("token", token),
             reader => new Pending(
                 new OutgoingMail(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.IsDBNull(7) ? null : new MailLink(reader.GetString(7), (MedPlatform.Identity.MailTokenPurpose)reader.GetInt64(8))),
+                    reader.IsDBNull(7) ? null : new MailLink(reader.GetString(7), (MedPlatform.Identity.MailTokenPurpose)reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9))),
                 (int)reader.GetInt64(5), reader.GetUnixMilliseconds(6)));
     }
 

@@ -21,5 +21,5 @@ public sealed record OutgoingMail(string Key, string To, string Subject, string 
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("medplatform-mail:" + key)))[..32] + "@medplatform";
 }
 
-/// <summary>Whose token a mail's link carries, and what for.</summary>
-public sealed record MailLink(string UserId, MedPlatform.Identity.MailTokenPurpose Purpose);
+/// <summary>Whose token a mail's link carries, what for, and (for unsubscribing) which kind of mail it stops.</summary>
+public sealed record MailLink(string UserId, MedPlatform.Identity.MailTokenPurpose Purpose, string? Scope = null);

@@ -1,3 +1,4 @@
+using MedPlatform.Notifications;
 using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
@@ -84,6 +85,9 @@ public sealed class PrescriptionGrain(
         await this.Save(state);
         await Project();
         await audit.Record("prescription.issued", doctor.UserId, $"prescription:{Id}", doctor.ClientAddress, patient.Id);
+        // What was prescribed stays in the app: the mail says only that there is a prescription.
+        await GrainFactory.Tell(patient.Id, new NewNotification($"prescription:{Id}", NotificationKind.PrescriptionIssued,
+            "A prescription was issued to you", $"{prescriber.DisplayName} issued you an e-prescription. You can order it from MedPlatform's pharmacy.", "/prescriptions"), logger);
         return Record.ToView(doctor, now);
     }
 

@@ -96,6 +96,7 @@ public sealed partial class OrderGrain(
         {
             PatientId = order.Patient.UserId,
             CheckoutKey = order.CheckoutKey,
+            HistoryTold = 0,
             Items = order.Items.Select(i => new OrderItem
             {
                 ProductId = i.ProductId, Name = i.Name, Quantity = i.Quantity, UnitPriceCents = i.UnitPriceCents, PrescriptionId = i.PrescriptionId,
@@ -175,6 +176,7 @@ public sealed partial class OrderGrain(
         await this.Save(state);
         if (project)
             await Project();
+        await TellPatient();
         changed.TrySetResult();
         changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }

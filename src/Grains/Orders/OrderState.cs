@@ -27,6 +27,8 @@ public sealed class OrderState
     /// <summary>The VAT rate the order was sold at (prices include it). Null for orders placed before receipts showed VAT.</summary>
     [Id(15)] public decimal? VatRatePercent { get; set; }
     [Id(16)] public DeliveryEstimate? EstimatedDelivery { get; set; }
+    /// <summary>How many steps of the history the patient was told of; null for orders from before notifications (only their next step is told).</summary>
+    [Id(17)] public int? HistoryTold { get; set; }
 
     public bool Exists => PatientId is not null;
     public bool NeedsReview => Items.Any(i => i.PrescriptionId is not null);

@@ -5,6 +5,7 @@ using MedPlatform.Client.Api.Auth;
 using MedPlatform.Client.Api.Cart;
 using MedPlatform.Client.Api.Forum;
 using MedPlatform.Client.Api.Me;
+using MedPlatform.Client.Api.Notifications;
 using MedPlatform.Client.Api.Orders;
 using MedPlatform.Client.Api.Patients;
 using MedPlatform.Client.Api.Pharmacy;
@@ -48,6 +49,11 @@ namespace MedPlatform.Client.Api
         public global::MedPlatform.Client.Api.Me.MeRequestBuilder Me
         {
             get => new global::MedPlatform.Client.Api.Me.MeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The notifications property</summary>
+        public global::MedPlatform.Client.Api.Notifications.NotificationsRequestBuilder Notifications
+        {
+            get => new global::MedPlatform.Client.Api.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The orders property</summary>
         public global::MedPlatform.Client.Api.Orders.OrdersRequestBuilder Orders
