@@ -7,6 +7,8 @@ import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
 import { Account } from "./pages/Account";
 import { ForgotPassword } from "./pages/ForgotPassword";
+import { Notifications } from "./pages/Notifications";
+import { Unsubscribe } from "./pages/Unsubscribe";
 import { ResetPassword } from "./pages/ResetPassword";
 import { VerifyEmail } from "./pages/VerifyEmail";
 import { Ask } from "./pages/Ask";
@@ -64,6 +66,8 @@ const pages: Page[] = [
   { path: "/verify-email", page: <VerifyEmail /> },
   { path: "/forgot-password", page: <ForgotPassword /> },
   { path: "/reset-password", page: <ResetPassword /> },
+  { path: "/notifications", page: <Notifications />, roles: ["patient", "doctor", "pharmacist", "admin"] },
+  { path: "/unsubscribe", page: <Unsubscribe /> },
 ];
 
 export function App() {

@@ -32,6 +32,12 @@ export type Paged<T> = Omit<Schemas["PagedResultOfProductView"], "items"> & { it
 /** The data of an order's server-sent "status" event: a step of its history, and the order's version after it. */
 export type OrderStatusEvent = Schemas["StatusEvent"];
 
+export type Notification = Schemas["NotificationView"];
+export type NotificationKind = Schemas["NotificationKind"];
+export type NotificationSettings = Schemas["NotificationSettings"];
+/** The data of a "notification" event: what arrived, and the unread count after it. */
+export type NotificationEvent = Schemas["NotificationEvent"];
+
 export type SavedAddress = Schemas["SavedAddress"];
 export type ShippingAddress = Schemas["ShippingAddress"];
 export type Session = Schemas["SessionView"];

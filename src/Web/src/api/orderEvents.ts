@@ -1,55 +1,14 @@
-import { fetchEventSource } from "@microsoft/fetch-event-source";
-import { ApiError } from "./ApiError";
-import type { OrderStatusEvent } from "./model";
-import { accessToken, refreshSession, renewIfDue } from "./session";
+import type { NotificationEvent, OrderStatusEvent } from "./model";
+import { followServerEvents } from "./serverEvents";
 
-const reconnectAfter = 2000;
-
-/** Thrown from the stream's callbacks to give up instead of reconnecting. */
-class GiveUp extends Error {}
-
-/** The server ended the stream (it does once the order can change no more): connect again, but nothing was lost. */
-class Ended extends Error {}
-
-/**
- * Follows an order's server-sent "status" events until aborted, reconnecting after a dropped
- * connection. EventSource cannot send the bearer token, so the stream is read with fetch, the
- * token as of each (re)connection; a 401 renews the session before the next try.
- */
-export function followOrderEvents(
+/** An order's "status" events: each step of its history, then each new one as it happens. */
+export const followOrderEvents = (
   orderId: string,
   onStatus: (event: OrderStatusEvent) => void,
   signal: AbortSignal,
-  /** Told when the stream is up (true) and when it dropped and is being tried again (false). */
-  onConnection: (live: boolean) => void = () => undefined,
-): Promise<void> {
-  return fetchEventSource(`/api/orders/${encodeURIComponent(orderId)}/events`, {
-    signal,
-    // Status changes should still arrive while the tab is in the background.
-    openWhenHidden: true,
-    fetch: async (input, init) => {
-      await renewIfDue();
-      return fetch(input, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${accessToken() ?? ""}` } });
-    },
-    async onopen(response) {
-      if (response.ok) return onConnection(true);
-      if (response.status === 401 && (await refreshSession())) throw new ApiError(401, "Unauthorized", "");
-      // Not allowed, or gone: another try would be answered the same.
-      if (response.status >= 400 && response.status < 500) throw new GiveUp();
-      throw new ApiError(response.status, response.statusText, "");
-    },
-    onmessage(message) {
-      if (message.data) onStatus(JSON.parse(message.data) as OrderStatusEvent);
-    },
-    onclose() {
-      throw new Ended();
-    },
-    onerror(error) {
-      if (error instanceof GiveUp) throw error;
-      if (!(error instanceof Ended)) onConnection(false);
-      return reconnectAfter;
-    },
-  }).catch((error) => {
-    if (!(error instanceof GiveUp)) throw error;
-  });
-}
+  onConnection?: (live: boolean) => void,
+): Promise<void> => followServerEvents(`/api/orders/${encodeURIComponent(orderId)}/events`, onStatus, signal, onConnection);
+
+/** The signed-in user's "notification" events: each notification as it arrives, with the unread count after it. */
+export const followNotifications = (onNotification: (event: NotificationEvent) => void, signal: AbortSignal): Promise<void> =>
+  followServerEvents("/api/notifications/events", onNotification, signal);

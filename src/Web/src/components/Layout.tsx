@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, type Location } from "react-router";
 import { $api, signOut, type User, useApiQuery, useUser } from "../api";
 import { ConfirmEmailBanner } from "./ConfirmEmailBanner";
+import { NotificationBell } from "./NotificationBell";
 import { OfflineBanner } from "./OfflineBanner";
 
 interface NavItem {
@@ -101,6 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="account">
           {user ? (
             <>
+              <NotificationBell />
               <Link to="/account" className="who" aria-current={location.pathname === "/account" ? "page" : undefined}>
                 {user.displayName} <span className="role">({user.role})</span>
               </Link>

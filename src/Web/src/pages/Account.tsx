@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api, signIn, useUser } from "../api";
+import { NotificationSettingsForm } from "../components/NotificationSettingsForm";
 import { SavedAddresses } from "../components/SavedAddresses";
 import { SignedInDevices } from "../components/SignedInDevices";
 import { FormError } from "../components/Status";
@@ -27,6 +28,7 @@ export function Account() {
       </section>
       {user.role === "patient" && <SavedAddresses />}
       <ChangePassword email={user.email} />
+      <NotificationSettingsForm />
       <SignedInDevices />
     </>
   );

@@ -1,0 +1,47 @@
+import { useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { $api, followNotifications, invalidate, useApiQuery, useUser } from "../api";
+
+/**
+ * The header's bell: how many notifications are unread, kept live by the server's events (as an
+ * order's status is), and a spoken note for each that arrives.
+ */
+export function NotificationBell() {
+  const user = useUser();
+  const location = useLocation();
+  const unread = useApiQuery($api.queryOptions("get", "/api/notifications", { params: { query: { unread: true, pageSize: 1 } } }));
+  const [latest, setLatest] = useState<{ count: number; title: string } | null>(null);
+  useEffect(() => {
+    if (!user) return;
+    const stop = new AbortController();
+    followNotifications((event) => {
+      setLatest({ count: event.unreadCount, title: event.notification.title });
+      void invalidate("/api/notifications");
+    }, stop.signal).catch(() => undefined);
+    return () => stop.abort();
+  }, [user]);
+  const count = unread.data?.unreadCount ?? latest?.count ?? 0;
+  return (
+    <>
+      <Link
+        to="/notifications"
+        className="bell"
+        aria-current={location.pathname === "/notifications" ? "page" : undefined}
+        aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
+      >
+        Notifications
+        {count > 0 && (
+          <>
+            {" "}
+            <span className="badge unread-count" aria-hidden="true">
+              {count}
+            </span>
+          </>
+        )}
+      </Link>
+      <span className="visually-hidden" role="status">
+        {latest && `New notification: ${latest.title}`}
+      </span>
+    </>
+  );
+}
