@@ -138,7 +138,7 @@ up() {
   (cd "$ROOT" && dotnet tool restore </dev/null >/dev/null 2>&1) || die "dotnet tool restore failed (smtp4dev comes from NuGet)"
   # exec, as start_dotnet does: the recorded pid is the tool's, and no subshell keeps this script's output open.
   (cd "$ROOT" && exec nohup dotnet tool run smtp4dev -- --smtpport="$smtp_port" --urls="http://127.0.0.1:$mail_web" --db= --imapport=0 --pop3port=0 \
-    --bindaddress=127.0.0.1 --nousersettings --tlsmode=None </dev/null >"$DIR/logs/smtp4dev.log" 2>&1) &
+    --bindaddress=127.0.0.1 --nousersettings --tlsmode=None --messagestokeep=100000 </dev/null >"$DIR/logs/smtp4dev.log" 2>&1) &
   echo $! >"$DIR/pids/smtp4dev"
   wait_for "smtp4dev" 90 curl -fsS -o /dev/null "http://127.0.0.1:$mail_web/api/messages"
 

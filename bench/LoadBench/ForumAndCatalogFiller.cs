@@ -19,7 +19,8 @@ public sealed class ForumAndCatalogFiller(ApiProcess api, LoadOptions options)
     public async Task<(long Threads, long Products)> FillAsync(int forumSize)
     {
         var data = new BenchData(http);
-        var client = new ApiClient(http);
+        // The askers confirm their addresses from the mailbox folder first: an unconfirmed patient cannot ask.
+        var client = new ApiClient(http) { Mailbox = api.Mailbox };
         while (patients.Count < 20)
             patients.Add((await client.RegisterAndLoginAsync()).AccessToken);
         if (await CountAsync("/api/products?pageSize=1") is var products && products < options.Products)

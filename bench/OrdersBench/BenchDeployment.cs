@@ -27,6 +27,9 @@ public sealed class BenchDeployment : IAsyncDisposable
     /// <summary>Cluster mode's database, for its raw commit rate.</summary>
     public MariaDbServer? MariaDb { get; private set; }
 
+    /// <summary>Where the platform writes its mail (no SMTP server here): patients confirm their addresses from it before they order.</summary>
+    public IMailbox Mailbox { get; private set; } = null!;
+
     public static async Task<BenchDeployment> EmbeddedAsync(int gatewayLatencyMs)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("medplatform-orders-bench-").FullName;
@@ -38,6 +41,7 @@ public sealed class BenchDeployment : IAsyncDisposable
         environment["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         deployment.Api = await ApiProcess.StartAsync("api", environment);
         deployment.processes.Add(deployment.Api);
+        deployment.Mailbox = deployment.Api.Mailbox!;
         return deployment;
     }
 
@@ -51,6 +55,8 @@ public sealed class BenchDeployment : IAsyncDisposable
             var redis = await RedisServer.StartNewAsync();
             deployment.processes.Add(redis);
             var clusterId = "medplatform-bench-" + Guid.NewGuid().ToString("N")[..8];
+            var mailbox = Directory.CreateTempSubdirectory("medplatform-bench-mail-").FullName;
+            deployment.Mailbox = new MailboxFolder(mailbox);
             for (var i = 1; i <= 2; i++)
             {
                 deployment.processes.Add(await SiloProcess.StartAsync($"silo-{i}", new Dictionary<string, string?>(Platform(gatewayLatencyMs))
@@ -58,6 +64,7 @@ public sealed class BenchDeployment : IAsyncDisposable
                     ["ConnectionStrings__Redis"] = redis.ConnectionString,
                     ["ConnectionStrings__MariaDb"] = mariaDb.ConnectionString("medplatform"),
                     ["Orleans__ClusterId"] = clusterId,
+                    ["Mail__MailboxDirectory"] = mailbox,
                     ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
                     ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
                     ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),

@@ -27,7 +27,7 @@ public sealed class OrdersBenchmark(BenchDeployment deployment, int gatewayLaten
     {
         // The write ceiling of the same database, measured before the load (the silos idle).
         var commitCeiling = deployment.MariaDb is { } mariaDb ? await MariaDbCommitCeiling.CommitsPerSecondAsync(mariaDb, TimeSpan.FromSeconds(5)) : (double?)null;
-        var client = new ApiClient(http);
+        var client = new ApiClient(http) { Mailbox = deployment.Mailbox };
         var admin = await client.LoginAsync(BenchDeployment.AdminEmail, BenchDeployment.AdminPassword);
         var products = new string[productCount];
         for (var i = 0; i < productCount; i++)

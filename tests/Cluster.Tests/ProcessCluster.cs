@@ -203,6 +203,10 @@ public class ProcessCluster : IAsyncLifetime
         ["Payments__SimulatedLatency"] = "00:00:02",
         ["Orders__RetryPeriod"] = "00:00:02",
         ["Mail__MailboxDirectory"] = Mailbox,
+        // Mail that failed is tried again within seconds, and a dead silo's lease on mail runs out in five.
+        ["Mail__FirstRetryDelay"] = "00:00:01",
+        ["Mail__MaxRetryDelay"] = "00:00:02",
+        ["Mail__Lease"] = "00:00:05",
     };
 
     private Dictionary<string, string?> ApiEnvironment() => new()

@@ -46,6 +46,8 @@ public sealed class Smtp4devServer : IMailbox, IAsyncDisposable
             "tool", "run", "smtp4dev", "--",
             $"--smtpport={SmtpPort.ToString(invariant)}", $"--urls=http://127.0.0.1:{WebPort.ToString(invariant)}",
             "--db=", "--imapport=0", "--pop3port=0", "--bindaddress=127.0.0.1", "--nousersettings", "--tlsmode=None",
+            // Its default keeps only the last 100 messages: a test counts more than that.
+            "--messagestokeep=100000",
         ], workingDirectory: RepoLayout.Root);
         await Poll.UntilAsync(async () =>
         {

@@ -29,6 +29,7 @@ import { Thread } from "./pages/Thread";
 
 // Staff's and doctors' pages load when first opened: visitors and patients, most of the people on a
 // phone, never download them.
+const AdminMailbox = lazy(() => import("./pages/AdminMailbox").then((m) => ({ default: m.AdminMailbox })));
 const AdminProduct = lazy(() => import("./pages/AdminProduct").then((m) => ({ default: m.AdminProduct })));
 const AdminProducts = lazy(() => import("./pages/AdminProducts").then((m) => ({ default: m.AdminProducts })));
 const AdminUsers = lazy(() => import("./pages/AdminUsers").then((m) => ({ default: m.AdminUsers })));
@@ -58,6 +59,7 @@ const pages: Page[] = [
   { path: "/prescriptions/new", page: <Prescribe />, roles: ["doctor"] },
   { path: "/pharmacy", page: <Pharmacy />, roles: ["pharmacist", "admin"] },
   { path: "/admin/users", page: <AdminUsers />, roles: ["admin"] },
+  { path: "/admin/mailbox", page: <AdminMailbox />, roles: ["admin"] },
   { path: "/admin/products", page: <AdminProducts />, roles: ["pharmacist", "admin"] },
   { path: "/admin/products/:id", page: <AdminProduct />, roles: ["pharmacist", "admin"] },
   { path: "/account", page: <Account />, roles: ["patient", "doctor", "pharmacist", "admin"] },

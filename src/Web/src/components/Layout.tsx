@@ -39,6 +39,7 @@ function navFor(user: User | null): NavItem[] {
         { href: "/admin/users", label: "Users" },
         { href: "/admin/products", label: "Products and stock" },
         { href: "/pharmacy", label: "Orders" },
+        { href: "/admin/mailbox", label: "Mailbox" },
       ];
     default:
       return common;

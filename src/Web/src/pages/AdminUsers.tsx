@@ -74,7 +74,19 @@ function UserList() {
                 <td>{user.role}</td>
                 <td>{user.role === "doctor" ? `${user.licenseNumber ?? "—"}${user.department ? `, ${nameOf(departments, user.department)}` : ""}` : ""}</td>
                 <td>{formatDate(user.createdAt)}</td>
-                <td>{user.role === "doctor" && !user.verified ? <VerifyButton user={user} /> : user.verified ? "Yes" : "—"}</td>
+                <td>
+                  {user.role === "doctor" && !user.verified ? (
+                    user.emailVerified ? (
+                      <VerifyButton user={user} />
+                    ) : (
+                      "Email not confirmed yet"
+                    )
+                  ) : user.verified ? (
+                    "Yes"
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -3,6 +3,7 @@
 using MedPlatform.Client.Api.Admin.Audit;
 using MedPlatform.Client.Api.Admin.DashboardSession;
 using MedPlatform.Client.Api.Admin.Doctors;
+using MedPlatform.Client.Api.Admin.Mailbox;
 using MedPlatform.Client.Api.Admin.Users;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -32,6 +33,11 @@ namespace MedPlatform.Client.Api.Admin
         public global::MedPlatform.Client.Api.Admin.Doctors.DoctorsRequestBuilder Doctors
         {
             get => new global::MedPlatform.Client.Api.Admin.Doctors.DoctorsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The mailbox property</summary>
+        public global::MedPlatform.Client.Api.Admin.Mailbox.MailboxRequestBuilder Mailbox
+        {
+            get => new global::MedPlatform.Client.Api.Admin.Mailbox.MailboxRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The users property</summary>
         public global::MedPlatform.Client.Api.Admin.Users.UsersRequestBuilder Users
