@@ -3,14 +3,16 @@ using MedPlatform.OrdersBench;
 
 // Orders per second and placed → readyToShip latency, end to end over HTTP, in embedded mode or
 // (--cluster) against two silos on MariaDB.
-//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --products 1 --cluster]
+//   dotnet run -c Release --project bench/OrdersBench [-- --rate 100 --seconds 30 --warmup 10 --latency-ms 0 --products 1 --cluster --answers]
 var rate = 100;
 var seconds = 30;
 var gatewayLatency = 0;
 var warmup = 10;
 var products = 1;
 var cluster = args.Contains("--cluster");
-args = [.. args.Where(a => a != "--cluster")];
+// --answers: a doctor answering questions at the rate instead of patients checking out.
+var answers = args.Contains("--answers");
+args = [.. args.Where(a => a is not ("--cluster" or "--answers"))];
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -25,6 +27,12 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 var deployment = cluster ? await BenchDeployment.ClusterAsync(gatewayLatency) : await BenchDeployment.EmbeddedAsync(gatewayLatency);
+if (answers)
+{
+    await using var answering = new AnswersBenchmark(deployment);
+    await answering.RunAsync(rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), Console.Out);
+    return;
+}
 await using var bench = new OrdersBenchmark(deployment, gatewayLatency, products);
 try
 {

@@ -76,9 +76,7 @@ public static class NotificationsApi
         // Asks for nothing newer than the newest there can be: answers at once with the current version.
         var known = (await box.WaitForNew(caller, int.MaxValue, TimeSpan.Zero)).Version;
         var response = context.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
+        response.StartEventStream();
         var aborted = context.RequestAborted;
         try
         {

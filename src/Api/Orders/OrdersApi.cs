@@ -91,9 +91,7 @@ public static class OrdersApi
         var order = Order(grains, id);
         var view = await order.View(caller);
         var response = context.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
+        response.StartEventStream();
         var sent = 0;
         var aborted = context.RequestAborted;
         try
