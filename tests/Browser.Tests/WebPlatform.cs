@@ -18,6 +18,7 @@ public sealed class WebPlatform : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private ApiProcess? api;
+    private Smtp4devServer? smtp;
     private Dictionary<string, string?> apiEnvironment = [];
     private string[] apiArguments = [];
 
@@ -46,12 +47,16 @@ public sealed class WebPlatform : IAsyncLifetime
             ["Jwt__AccessTokenLifetime"] = "00:00:30",
             ["Jwt__ClockSkew"] = "00:00:00",
         };
-        // Links in mail lead to this server, so a test follows them as the person reading the mail would.
+        // Mail goes to a real SMTP server, and its links lead to this server, so a test follows them as the person reading the mail would.
+        smtp = await Smtp4devServer.StartNewAsync();
+        Mailboxes.Add(smtp);
+        apiEnvironment["Smtp__Host"] = "127.0.0.1";
+        apiEnvironment["Smtp__Port"] = smtp.SmtpPort.ToString(CultureInfo.InvariantCulture);
+        apiEnvironment["Smtp__From"] = "MedPlatform <no-reply@medplatform.test>";
         var port = FreePort.Next();
         apiEnvironment["App__PublicUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         apiArguments = ["--webroot", webRoot];
         api = await ApiProcess.StartAsync("api (browser)", apiEnvironment, arguments: apiArguments, port: port);
-        Mailboxes.Add(api.Mailbox!);
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -84,7 +89,8 @@ public sealed class WebPlatform : IAsyncLifetime
     /// <summary>The mailbox folder of every platform started in this test run: emails are unique, so a mail is looked for in all of them.</summary>
     public static System.Collections.Concurrent.ConcurrentBag<IMailbox> Mailboxes { get; } = [];
 
-    public IMailbox Mailbox => api!.Mailbox!;
+    /// <summary>The SMTP server (smtp4dev) this platform sends its mail to.</summary>
+    public IMailbox Mailbox => smtp!;
 
     public HttpClient NewHttpClient() => new() { BaseAddress = BaseAddress };
 
@@ -107,6 +113,8 @@ public sealed class WebPlatform : IAsyncLifetime
         playwright?.Dispose();
         if (api is not null)
             await api.DisposeAsync();
+        if (smtp is not null)
+            await smtp.DisposeAsync();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

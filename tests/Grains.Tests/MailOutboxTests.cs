@@ -37,7 +37,7 @@ public sealed class MailOutboxTests(GrainTestCluster cluster)
         time.Advance(TimeSpan.FromMinutes(2));
         Assert.Single(await outbox.Take(AllDue, TimeSpan.FromMinutes(1)), p => p.Mail.Key == key);
 
-        await outbox.Sent(key);
+        await outbox.Sent([key]);
         time.Advance(TimeSpan.FromMinutes(5));
         Assert.DoesNotContain(await outbox.Take(AllDue, TimeSpan.FromMinutes(1)), p => p.Mail.Key == key);
         Assert.Equal(OutgoingMail.MessageIdFor(key), mail.MessageId);

@@ -67,17 +67,24 @@ public sealed class Smtp4devServer : IMailbox, IAsyncDisposable
         return items.Select(item => item!).ToList();
     }
 
-    /// <summary>Every message received so far, parsed.</summary>
+    /// <summary>Every message received so far, parsed (each fetched once: a message does not change).</summary>
     public async Task<IReadOnlyList<MimeKit.MimeMessage>> ReceivedAsync()
     {
         var messages = new List<MimeKit.MimeMessage>();
         foreach (var summary in await MessagesAsync())
         {
-            using var source = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await SourceAsync(summary["id"]!.GetValue<string>())));
-            messages.Add(await MimeKit.MimeMessage.LoadAsync(source));
+            var id = summary["id"]!.GetValue<string>();
+            if (!parsed.TryGetValue(id, out var message))
+            {
+                using var source = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await SourceAsync(id)));
+                parsed[id] = message = await MimeKit.MimeMessage.LoadAsync(source);
+            }
+            messages.Add(message);
         }
         return messages;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MimeKit.MimeMessage> parsed = new();
 
     /// <summary>The raw message (headers and body) as received.</summary>
     public Task<string> SourceAsync(string id) => web.GetStringAsync($"api/messages/{id}/raw");

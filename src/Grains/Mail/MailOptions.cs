@@ -27,6 +27,9 @@ public sealed class MailOptions
     /// <summary>How often the outbox is looked at for mail that is due.</summary>
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the dispatcher lets mail gather after its silo queued some, so a burst goes in one batch.</summary>
+    public TimeSpan GatherFor { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The first wait after a failed send; each further failure doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);

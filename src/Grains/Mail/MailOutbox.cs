@@ -33,7 +33,7 @@ public sealed class MailOutbox([FromKeyedServices(Databases.Platform)] SqlDataba
     }
 
     /// <summary>Waits until mail is queued on this silo or <paramref name="timeout"/> passes.</summary>
-    public Task WaitForQueued(TimeSpan timeout, CancellationToken cancellation) => queued.WaitAsync(timeout, cancellation);
+    public Task<bool> WaitForQueued(TimeSpan timeout, CancellationToken cancellation) => queued.WaitAsync(timeout, cancellation);
 
     /// <summary>Takes up to <paramref name="count"/> due messages for this silo for <paramref name="lease"/>: no other silo sends them meanwhile.</summary>
     public async Task<IReadOnlyList<Pending>> Take(int count, TimeSpan lease)
@@ -56,9 +56,21 @@ public sealed class MailOutbox([FromKeyedServices(Databases.Platform)] SqlDataba
                 (int)reader.GetInt64(5), reader.GetUnixMilliseconds(6)));
     }
 
-    public Task Sent(string key) =>
-        database.ExecuteAsync("UPDATE mail_outbox SET sent_at = @now, lease_token = NULL, lease_until = NULL, attempts = attempts + 1, last_error = NULL WHERE mail_key = @key;",
-            command => command.Bind("key", key).Bind("now", clock.GetUtcNow().ToUnixTimeMilliseconds()));
+    /// <summary>Marks a batch sent, in one statement.</summary>
+    public Task Sent(IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+            return Task.CompletedTask;
+        var names = string.Join(", ", keys.Select((_, i) => $"@key{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        return database.ExecuteAsync(
+            $"UPDATE mail_outbox SET sent_at = @now, lease_token = NULL, lease_until = NULL, attempts = attempts + 1, last_error = NULL WHERE mail_key IN ({names});",
+            command =>
+            {
+                command.Bind("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+                for (var i = 0; i < keys.Count; i++)
+                    command.Bind($"key{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}", keys[i]);
+            });
+    }
 
     /// <summary>Not sent, and never to be: what it asked for is done or void (an address confirmed meanwhile). The reason is kept.</summary>
     public Task Dropped(string key, string reason) =>

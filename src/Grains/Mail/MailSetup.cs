@@ -13,7 +13,7 @@ public static class MailSetup
             .Validate(smtp => MimeKit.MailboxAddress.TryParse(smtp.From, out _), "Smtp:From must be an address such as \"MedPlatform <no-reply@example.org>\".")
             .ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
-            .Validate(mail => mail.PollEvery > TimeSpan.Zero && mail.FirstRetryDelay > TimeSpan.Zero && mail.MaxRetryDelay >= mail.FirstRetryDelay && mail.Lease > TimeSpan.Zero,
+            .Validate(mail => mail.PollEvery > TimeSpan.Zero && mail.GatherFor >= TimeSpan.Zero && mail.FirstRetryDelay > TimeSpan.Zero && mail.MaxRetryDelay >= mail.FirstRetryDelay && mail.Lease > TimeSpan.Zero,
                 "Mail:PollEvery, FirstRetryDelay and Lease must be positive, and MaxRetryDelay no shorter than FirstRetryDelay.")
             .ValidateOnStart();
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section))

@@ -19,6 +19,12 @@ public sealed class NotificationsGrain(
 
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// The unsubscribe token issued for each kind while this activation lives, in memory only (the
+    /// state keeps its hash): the next mail of the kind carries the same one instead of costing a write.
+    /// </summary>
+    private readonly Dictionary<NotificationKind, string> unsubscribeTokens = [];
+
     private string Id => this.GetPrimaryKeyString();
     private NotificationsState Box => state.State;
 
@@ -110,12 +116,14 @@ public sealed class NotificationsGrain(
 
     public async Task<string> IssueUnsubscribeToken(NotificationKind kind)
     {
+        if (unsubscribeTokens.TryGetValue(kind, out var issued))
+            return issued;
         var secret = RefreshTokens.NewSecret();
         Box.UnsubscribeTokens.Add(new UnsubscribeToken(kind, RefreshTokens.HashOf(secret), clock.GetUtcNow()));
         if (Box.UnsubscribeTokens.Count > UnsubscribeTokensKept)
             Box.UnsubscribeTokens.RemoveRange(0, Box.UnsubscribeTokens.Count - UnsubscribeTokensKept);
         await this.Save(state);
-        return MailLinkTokens.Format(Id, secret);
+        return unsubscribeTokens[kind] = MailLinkTokens.Format(Id, secret);
     }
 
     public async Task<NotificationKind> Unsubscribe(string secret)
