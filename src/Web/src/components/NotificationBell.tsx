@@ -11,15 +11,17 @@ export function NotificationBell() {
   const location = useLocation();
   const unread = useApiQuery($api.queryOptions("get", "/api/notifications", { params: { query: { unread: true, pageSize: 1 } } }));
   const [latest, setLatest] = useState<{ count: number; title: string } | null>(null);
+  // Keyed by the account, not the user object: a token renewal must not reopen the stream.
+  const userId = user?.id;
   useEffect(() => {
-    if (!user) return;
+    if (!userId) return;
     const stop = new AbortController();
     followNotifications((event) => {
       setLatest({ count: event.unreadCount, title: event.notification.title });
       void invalidate("/api/notifications");
     }, stop.signal).catch(() => undefined);
     return () => stop.abort();
-  }, [user]);
+  }, [userId]);
   const count = unread.data?.unreadCount ?? latest?.count ?? 0;
   return (
     <>

@@ -5,13 +5,13 @@ import { Field } from "../components/Field";
 import { FormError } from "../components/Status";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
-import { takeLinkToken } from "./linkToken";
+import { useLinkToken } from "./linkToken";
 
 /** Where the reset mail's link leads: a new password, after which every device is signed out and the user signs in with it. */
 export function ResetPassword() {
   usePageTitle("Choose a new password");
   const navigate = useNavigate();
-  const [token] = useState(takeLinkToken);
+  const token = useLinkToken();
   const [password, setPassword] = useState("");
   const [repeated, setRepeated] = useState("");
   const { busy, error, setError, run } = useAction();

@@ -4,12 +4,12 @@ import { api, type ApiError, type NotificationKind } from "../api";
 import { ErrorMessage, Loading } from "../components/Status";
 import { kindLabel } from "../notificationKinds";
 import { usePageTitle } from "../usePageTitle";
-import { takeLinkToken } from "./linkToken";
+import { useLinkToken } from "./linkToken";
 
 /** Where a mail's "stop mail like this" link leads: that kind of mail stops, without signing in. */
 export function Unsubscribe() {
   usePageTitle("Unsubscribe");
-  const [token] = useState(takeLinkToken);
+  const token = useLinkToken();
   const [outcome, setOutcome] = useState<NotificationKind | ApiError | null>(null);
   const sent = useRef(false);
   useEffect(() => {

@@ -3,12 +3,12 @@ import { Link } from "react-router";
 import { api, type ApiError, currentUser, refreshSession, type User } from "../api";
 import { ErrorMessage, Loading } from "../components/Status";
 import { usePageTitle } from "../usePageTitle";
-import { takeLinkToken } from "./linkToken";
+import { useLinkToken } from "./linkToken";
 
 /** Where the confirmation mail's link leads: the token is sent once, and the account is confirmed. */
 export function VerifyEmail() {
   usePageTitle("Confirm your email address");
-  const [token] = useState(takeLinkToken);
+  const token = useLinkToken();
   const [outcome, setOutcome] = useState<User | ApiError | null>(null);
   const sent = useRef(false);
   useEffect(() => {
