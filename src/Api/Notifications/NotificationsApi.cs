@@ -28,9 +28,13 @@ public static class NotificationsApi
             .WithSummary("Server-sent events: one 'notification' event per new notification")
             .WithDescription("A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it).")
             .Produces<NotificationEvent>(StatusCodes.Status200OK, "text/event-stream");
-        notifications.MapPost("/unsubscribe", Unsubscribe).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication).WithName("unsubscribe")
+        // Not under the sign-in rate limit: RFC 8058 posts come from a mail provider's few servers, and a 256-bit token is not guessed.
+        notifications.MapPost("/unsubscribe", Unsubscribe).AllowAnonymous().WithName("unsubscribe")
             .WithSummary("One-click unsubscribe (RFC 8058): stops one kind of mail; the token comes from the mail's link")
             .DisableAntiforgery();
+        // A mail program that opens the address instead (RFC 2369) gets the page that asks nothing more; a GET changes nothing.
+        notifications.MapGet("/unsubscribe", OpenUnsubscribePage).AllowAnonymous().WithName("openUnsubscribePage")
+            .WithSummary("Redirects to the web app's unsubscribe page with the token; changes nothing itself").Produces(StatusCodes.Status302Found);
 
         var settings = app.MapGroup("/api/me/notification-settings").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
         settings.MapGet("", Settings).WithName("getNotificationSettings").WithSummary("Which notifications you get, per kind, in the app and by email");
@@ -69,6 +73,9 @@ public static class NotificationsApi
         return TypedResults.Ok(new UnsubscribeResult(await grains.GetGrain<INotificationsGrain>(userId).Unsubscribe(secret)));
     }
 
+    static RedirectHttpResult OpenUnsubscribePage(string? token) =>
+        TypedResults.Redirect("/unsubscribe#token=" + Uri.EscapeDataString(token ?? ""));
+
     /// <summary>Server-sent events: each notification that arrives after the stream opened, with the unread count after it.</summary>
     static async Task Events(Caller caller, IGrainFactory grains, HttpContext context, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
@@ -78,13 +85,14 @@ public static class NotificationsApi
         var response = context.Response;
         response.StartEventStream();
         var aborted = context.RequestAborted;
+        var endsAt = context.StreamEndsAt();
         try
         {
             await response.WriteAsync(": open\n\n", aborted);
             await response.Body.FlushAsync(aborted);
-            while (true)
+            while (DateTimeOffset.UtcNow < endsAt)
             {
-                var change = await box.WaitForNew(caller, known, KeepAlive).WaitAsync(aborted);
+                var change = await box.WaitForNew(caller, known, EventStreams.NextWait(endsAt, KeepAlive)).WaitAsync(aborted);
                 if (change.Version == known)
                     await response.WriteAsync(": still here\n\n", aborted);
                 foreach (var notification in change.Arrived)

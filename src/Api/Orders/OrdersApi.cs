@@ -94,6 +94,7 @@ public static class OrdersApi
         response.StartEventStream();
         var sent = 0;
         var aborted = context.RequestAborted;
+        var endsAt = context.StreamEndsAt();
         try
         {
             while (true)
@@ -106,9 +107,9 @@ public static class OrdersApi
                     await response.WriteAsync($"event: status\ndata: {data}\n\n", aborted);
                 }
                 await response.Body.FlushAsync(aborted);
-                if (view.Status.IsFinal())
+                if (view.Status.IsFinal() || DateTimeOffset.UtcNow >= endsAt)
                     return;
-                var next = await order.WaitForChange(caller, view.Version, KeepAlive).WaitAsync(aborted);
+                var next = await order.WaitForChange(caller, view.Version, EventStreams.NextWait(endsAt, KeepAlive)).WaitAsync(aborted);
                 if (next.Version == view.Version)
                     await response.WriteAsync(": still here\n\n", aborted);
                 view = next;

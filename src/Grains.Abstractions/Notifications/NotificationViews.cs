@@ -10,7 +10,9 @@ public sealed record NewNotification(
     [property: Id(2)] string Title,
     [property: Id(3)] string Body,
     /// <summary>A path in the web app ("/orders/…"), never another person's identity.</summary>
-    [property: Id(4)] string Link);
+    [property: Id(4)] string Link,
+    /// <summary>Words for the app only, never mailed: a pharmacist's reason may be clinical.</summary>
+    [property: Id(5)] string? InAppDetail = null);
 
 [GenerateSerializer, Immutable, Alias("MedPlatform.NotificationView")]
 public sealed record NotificationView(

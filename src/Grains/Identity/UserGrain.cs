@@ -67,9 +67,19 @@ public sealed partial class UserGrain(
             EmailUnconfirmed = !account.EmailConfirmed,
         };
         // Queued before the account is saved: if saving fails, the dispatcher finds no account and drops the mail.
-        if (Account.EmailUnconfirmed)
-            await QueueConfirmationMail();
-        await this.Save(state);
+        try
+        {
+            if (Account.EmailUnconfirmed)
+                await QueueConfirmationMail();
+            await this.Save(state);
+        }
+        catch
+        {
+            // Nothing was saved: this activation must not go on holding an account that does not exist.
+            state.State = new UserState();
+            DeactivateOnIdle();
+            throw;
+        }
         await Project();
         return Account.ToView(Id);
     }
@@ -169,6 +179,8 @@ public sealed partial class UserGrain(
         Account.PasswordChangedAt = now;
         foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
             session.RevokedAt = now;
+        // A reset link mailed before the change (perhaps to a mailbox someone else reads) opens nothing any more.
+        Account.MailTokens.RemoveAll(t => t.Purpose == MailTokenPurpose.ResetPassword);
         return now;
     }
 

@@ -36,13 +36,20 @@ public sealed partial class MailDispatcher(
             {
                 var pending = await outbox.Take(Batch, options.Value.Lease);
                 var sent = new List<string>(pending.Count);
-                foreach (var item in pending)
+                try
                 {
-                    if (await SendOne(transport, item, stoppingToken))
-                        sent.Add(item.Mail.Key);
+                    foreach (var item in pending)
+                    {
+                        if (await SendOne(transport, item, stoppingToken))
+                            sent.Add(item.Mail.Key);
+                    }
                 }
-                // One write for the batch: marking each as it went would double the outbox's writes.
-                await outbox.Sent(sent);
+                finally
+                {
+                    // One write for the batch (marking each as it went would double the outbox's writes), made
+                    // also when the batch is cut short, by a shutdown or a failed write, so what went is not sent again.
+                    await outbox.Sent(sent);
+                }
                 if (pending.Count == Batch)
                     continue;
             }

@@ -7,7 +7,7 @@ namespace MedPlatform.Notifications;
 /// <summary>
 /// A notification as mail: its title and body (which the grains that raise notifications keep free of
 /// clinical detail: a mail can be read over a shoulder or by whoever holds the mailbox), the link into
-/// the app, and a one-click unsubscribe for its kind (RFC 8058, added by the dispatcher with the token).
+/// the app (never its in-app detail), and a one-click unsubscribe for its kind (RFC 8058, added by the dispatcher with the token).
 /// </summary>
 public static class NotificationMail
 {

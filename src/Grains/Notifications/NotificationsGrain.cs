@@ -48,7 +48,7 @@ public sealed class NotificationsGrain(
                 Id = Guid.NewGuid().ToString("N"),
                 Kind = notification.Kind,
                 Title = notification.Title,
-                Body = notification.Body,
+                Body = notification.InAppDetail is { } detail ? $"{notification.Body} {detail}" : notification.Body,
                 Link = notification.Link,
                 CreatedAt = clock.GetUtcNow(),
                 Version = Box.Version,

@@ -42,14 +42,16 @@ public sealed partial class OrderGrain
     {
         var number = Order.OrderNumber ?? "your order";
         var link = $"/orders/{Id}";
-        NewNotification Say(NotificationKind kind, string title, string body) => new($"order:{Id}:{step}", kind, title, body, link);
+        NewNotification Say(NotificationKind kind, string title, string body, string? inAppDetail = null) =>
+            new($"order:{Id}:{step}", kind, title, body, link, inAppDetail);
         return entry.Status switch
         {
             OrderStatus.Paid => Say(NotificationKind.OrderPaid, $"Order {number} is paid", $"We took the payment for order {number}. The pharmacy is preparing it."),
             OrderStatus.AwaitingReview => Say(NotificationKind.OrderAwaitingReview, $"Order {number} awaits a pharmacist",
                 $"Order {number} holds prescription medicines: a pharmacist checks it before it is sent, usually within a working day."),
             OrderStatus.Refunded when entry.Note?.StartsWith("Rejected by the pharmacist", StringComparison.Ordinal) == true =>
-                Say(NotificationKind.OrderRejected, $"Order {number} was not approved", $"{entry.Note} The payment was refunded in full."),
+                Say(NotificationKind.OrderRejected, $"Order {number} was not approved",
+                    $"A pharmacist did not approve order {number}, and the payment was refunded in full. Open the order to read why.", entry.Note),
             OrderStatus.Refunded => Say(NotificationKind.OrderRefunded, $"Order {number} was refunded", $"Order {number} was refunded in full."),
             OrderStatus.Shipped => Say(NotificationKind.OrderShipped, $"Order {number} is on its way", $"Order {number} was sent. Tracking number: {Order.TrackingNumber}."),
             OrderStatus.Delivered => Say(NotificationKind.OrderDelivered, $"Order {number} was delivered", $"Order {number} was delivered. We hope you feel better soon."),

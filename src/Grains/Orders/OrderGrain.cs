@@ -61,6 +61,9 @@ public sealed partial class OrderGrain(
         }
         // The read model converges even if a silo died between saving a change and projecting it.
         await Project();
+        // So does the patient: a step saved just before a silo died is told now (telling twice tells once).
+        if (Order.HistoryTold < Order.History.Count)
+            await TellPatient();
     }
 
     public Task<OrderView?> Placed() => Task.FromResult(Exists ? ToView() : null);

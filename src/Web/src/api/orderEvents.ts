@@ -10,5 +10,8 @@ export const followOrderEvents = (
 ): Promise<void> => followServerEvents(`/api/orders/${encodeURIComponent(orderId)}/events`, onStatus, signal, onConnection);
 
 /** The signed-in user's "notification" events: each notification as it arrives, with the unread count after it. */
-export const followNotifications = (onNotification: (event: NotificationEvent) => void, signal: AbortSignal): Promise<void> =>
-  followServerEvents("/api/notifications/events", onNotification, signal);
+export const followNotifications = (
+  onNotification: (event: NotificationEvent) => void,
+  signal: AbortSignal,
+  onConnection?: (live: boolean) => void,
+): Promise<void> => followServerEvents("/api/notifications/events", onNotification, signal, onConnection);

@@ -16,10 +16,17 @@ export function NotificationBell() {
   useEffect(() => {
     if (!userId) return;
     const stop = new AbortController();
-    followNotifications((event) => {
-      setLatest({ count: event.unreadCount, title: event.notification.title });
-      void invalidate("/api/notifications");
-    }, stop.signal).catch(() => undefined);
+    followNotifications(
+      (event) => {
+        setLatest({ count: event.unreadCount, title: event.notification.title });
+        void invalidate("/api/notifications");
+      },
+      stop.signal,
+      // The stream starts at what is new from now: after a dropped connection, what came meanwhile is read afresh.
+      (live) => {
+        if (live) void invalidate("/api/notifications");
+      },
+    ).catch(() => undefined);
     return () => stop.abort();
   }, [userId]);
   const count = unread.data?.unreadCount ?? latest?.count ?? 0;

@@ -34,13 +34,36 @@ namespace MedPlatform.Client.Api.Notifications.Unsubscribe
         {
         }
         /// <summary>
+        /// Redirects to the web app&apos;s unsubscribe page with the token; changes nothing itself
+        /// </summary>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::MedPlatform.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task GetAsync(Action<RequestConfiguration<global::MedPlatform.Client.Api.Notifications.Unsubscribe.UnsubscribeRequestBuilder.UnsubscribeRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task GetAsync(Action<RequestConfiguration<global::MedPlatform.Client.Api.Notifications.Unsubscribe.UnsubscribeRequestBuilder.UnsubscribeRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::MedPlatform.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// One-click unsubscribe (RFC 8058): stops one kind of mail; the token comes from the mail&apos;s link
         /// </summary>
         /// <returns>A <see cref="global::MedPlatform.Client.Models.UnsubscribeResult"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
-        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -55,10 +78,28 @@ namespace MedPlatform.Client.Api.Notifications.Unsubscribe
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::MedPlatform.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
-                { "429", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.UnsubscribeResult>(requestInfo, global::MedPlatform.Client.Models.UnsubscribeResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// Redirects to the web app&apos;s unsubscribe page with the token; changes nothing itself
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::MedPlatform.Client.Api.Notifications.Unsubscribe.UnsubscribeRequestBuilder.UnsubscribeRequestBuilderGetQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::MedPlatform.Client.Api.Notifications.Unsubscribe.UnsubscribeRequestBuilder.UnsubscribeRequestBuilderGetQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            return requestInfo;
         }
         /// <summary>
         /// One-click unsubscribe (RFC 8058): stops one kind of mail; the token comes from the mail&apos;s link
@@ -87,6 +128,26 @@ namespace MedPlatform.Client.Api.Notifications.Unsubscribe
         public global::MedPlatform.Client.Api.Notifications.Unsubscribe.UnsubscribeRequestBuilder WithUrl(string rawUrl)
         {
             return new global::MedPlatform.Client.Api.Notifications.Unsubscribe.UnsubscribeRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Redirects to the web app&apos;s unsubscribe page with the token; changes nothing itself
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class UnsubscribeRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("token")]
+            public string? Token { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("token")]
+            public string Token { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
         /// <summary>
         /// One-click unsubscribe (RFC 8058): stops one kind of mail; the token comes from the mail&apos;s link
