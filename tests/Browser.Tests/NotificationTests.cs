@@ -35,7 +35,7 @@ public sealed partial class NotificationTests(WebPlatform platform)
 
         // No reload: the server's event rings the bell and says so to screen readers.
         await Expect(bell).ToHaveAccessibleNameAsync("Notifications, 1 unread");
-        await Expect(patient.GetByRole(AriaRole.Status).Filter(new() { HasText = "New notification: A doctor answered your question" })).ToHaveCountAsync(1);
+        await Expect(patient.GetByRole(AriaRole.Status).Filter(new() { HasText = "New notification (1 unread): A doctor answered your question" })).ToHaveCountAsync(1);
         await bell.ClickAsync();
         await patient.Button("Unread: A doctor answered your question").ClickAsync();
         await Expect(patient.Heading(title)).ToBeVisibleAsync();

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, type ApiError, useUser } from "../api";
 
 /**
@@ -8,6 +8,11 @@ import { api, type ApiError, useUser } from "../api";
 export function ConfirmEmailBanner() {
   const user = useUser();
   const [state, setState] = useState<"idle" | "sending" | "sent" | ApiError>("idle");
+  // The button gives way to the note that the link is sent: focus follows it instead of falling to the page.
+  const sentNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state === "sent") sentNote.current?.focus();
+  }, [state]);
   if (!user || user.emailVerified || (user.role !== "patient" && user.role !== "doctor")) return null;
   const resend = async () => {
     setState("sending");
@@ -25,7 +30,9 @@ export function ConfirmEmailBanner() {
         Confirm your email address to {what}: open the link we mailed to <strong>{user.email}</strong>.
       </p>
       {state === "sent" ? (
-        <p role="status">A new link is on its way. It works for 24 hours.</p>
+        <p role="status" tabIndex={-1} ref={sentNote}>
+          A new link is on its way. It works for 24 hours.
+        </p>
       ) : (
         <>
           {typeof state === "object" && <p role="alert">{state.message}</p>}

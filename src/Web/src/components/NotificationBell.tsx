@@ -49,7 +49,8 @@ export function NotificationBell() {
         )}
       </Link>
       <span className="visually-hidden" role="status">
-        {latest && `New notification: ${latest.title}`}
+        {/* The count makes each arrival a change of text, so two with the same title are both announced. */}
+        {latest && `New notification (${latest.count} unread): ${latest.title}`}
       </span>
     </>
   );

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { Link, useNavigate } from "react-router";
 import { $api, api, invalidate, type Notification, useApiQuery } from "../api";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
@@ -16,13 +17,18 @@ export function Notifications() {
     }
     navigate(notification.link);
   };
+  const heading = useRef<HTMLHeadingElement>(null);
   const readAll = async () => {
     await api.POST("/api/notifications/read-all");
     await invalidate("/api/notifications");
+    // The button goes once nothing is unread: focus moves to the page's heading, not to the top of the document.
+    heading.current?.focus();
   };
   return (
     <section className="panel">
-      <h1>Notifications</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        Notifications
+      </h1>
       <p>
         <Link to="/account#notifications">Choose what you are told of, and how</Link>
       </p>
