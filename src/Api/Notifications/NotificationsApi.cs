@@ -68,8 +68,7 @@ public static class NotificationsApi
     /// <summary>The token is in the address (RFC 8058 fixes the body: "List-Unsubscribe=One-Click"), so a mail program can POST it as it is.</summary>
     static async Task<Ok<UnsubscribeResult>> Unsubscribe(string? token, IGrainFactory grains)
     {
-        if (!MailLinkTokens.TryParse(token, out var userId, out var secret))
-            throw DomainException.Invalid("token", "This unsubscribe link is not valid: it was not copied whole.");
+        var (userId, secret) = MailLinkTokens.Parse(token, "This unsubscribe link is not valid: it was not copied whole.");
         return TypedResults.Ok(new UnsubscribeResult(await grains.GetGrain<INotificationsGrain>(userId).Unsubscribe(secret)));
     }
 

@@ -112,8 +112,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task<UserView> ConfirmEmail(string token, string? clientAddress)
     {
-        if (!MailLinkTokens.TryParse(token, out var userId, out var secret))
-            throw DomainException.Invalid("token", "This link is not valid: it was not copied whole. Open it from the mail again, or ask for a new one.");
+        var (userId, secret) = MailLinkTokens.Parse(token);
         var user = await GrainFactory.GetGrain<IUserGrain>(userId).ConfirmEmail(secret);
         await audit.Record("account.email.confirmed", user.Id, $"user:{user.Id}", clientAddress);
         return user;
@@ -143,8 +142,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task ResetPassword(string token, string newPassword, string? clientAddress)
     {
-        if (!MailLinkTokens.TryParse(token, out var userId, out var secret))
-            throw DomainException.Invalid("token", "This link is not valid: it was not copied whole. Open it from the mail again, or ask for a new one.");
+        var (userId, secret) = MailLinkTokens.Parse(token);
         var user = GrainFactory.GetGrain<IUserGrain>(userId);
         await user.ResetPassword(secret, newPassword);
         var account = await user.Find();

@@ -8,6 +8,10 @@ public static class MailLinkTokens
 {
     public static string Format(string userId, string secret) => $"{userId}.{secret}";
 
+    /// <summary>The account and secret of a link's token, or a 400 naming the token field.</summary>
+    public static (string UserId, string Secret) Parse(string? token, string refusal = "This link is not valid: it was not copied whole. Open it from the mail again, or ask for a new one.") =>
+        TryParse(token, out var userId, out var secret) ? (userId, secret) : throw Common.DomainException.Invalid("token", refusal);
+
     public static bool TryParse(string? token, out string userId, out string secret)
     {
         userId = secret = "";
