@@ -44,6 +44,32 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checkpoints_beside_the_writer_copy_the_log_into_the_database_file()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Insert($"logged-{i}")));
+        // The writer's own automatic checkpoint waits for a log 10,000 pages long: only the one beside it copies these.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        await Insert("after-a-pause");
+
+        var path = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        var rowsInTheFileAlone = 0L;
+        for (var tries = 0; tries < 50 && rowsInTheFileAlone < 101; tries++)
+        {
+            await Task.Delay(100);
+            // The database file without its log: what a checkpoint has copied, and nothing else.
+            var copy = Path.Combine(Path.GetDirectoryName(path)!, $"copy-{tries}.db");
+            File.Copy(path, copy);
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';";
+            rowsInTheFileAlone = (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(101, rowsInTheFileAlone);
+    }
+
+    [Fact]
     public async Task Statements_that_queue_while_a_write_runs_commit_together()
     {
         var gate = new TaskCompletionSource();
