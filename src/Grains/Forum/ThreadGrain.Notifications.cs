@@ -27,5 +27,5 @@ public sealed partial class ThreadGrain
         Tell(answer.DoctorId, new NewNotification($"forum-endorsed:{answer.Id}:{answer.EndorsedBy[^1]}", NotificationKind.AnswerEndorsed,
             "A doctor endorsed your answer", $"{endorserName} endorsed your answer in the forum.", Path));
 
-    private Task Tell(string userId, NewNotification notification) => GrainFactory.Tell(userId, notification, logger);
+    private Task Tell(string userId, NewNotification notification) => notifier.Tell(userId, notification);
 }

@@ -2,6 +2,7 @@ using MedPlatform.Audit;
 using MedPlatform.Common;
 using MedPlatform.Hosting;
 using MedPlatform.Identity;
+using MedPlatform.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace MedPlatform.Forum;
@@ -12,6 +13,7 @@ public sealed partial class ThreadGrain(
     ThreadDirectory directory,
     AuditLog audit,
     PlatformClock clock,
+    Notifier notifier,
     ILogger<ThreadGrain> logger) : Grain, IThreadGrain
 {
     private string Id => this.GetPrimaryKeyString();

@@ -114,7 +114,10 @@ public static class MedPlatformSilo
         services.AddSingleton<Passwords>();
         services.AddSingleton<PasswordResetRequests>();
         services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section))
-            .Validate(n => n.ReviewDigestEvery > TimeSpan.Zero, "Notifications:ReviewDigestEvery must be positive.").ValidateOnStart();
+            .Validate(n => n.ReviewDigestEvery > TimeSpan.Zero, "Notifications:ReviewDigestEvery must be positive.")
+            .Validate(n => n.GatherFor >= TimeSpan.Zero && n.GatherFor <= TimeSpan.FromSeconds(5), "Notifications:GatherFor must be between 0 and 5 seconds.").ValidateOnStart();
+        services.AddSingleton<Notifications.Notifier>();
+        services.AddHostedService(provider => provider.GetRequiredService<Notifications.Notifier>());
         services.AddHostedService(provider => provider.GetRequiredService<PasswordResetRequests>());
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DoctorsPatients>();

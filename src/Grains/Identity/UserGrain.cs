@@ -17,6 +17,7 @@ public sealed partial class UserGrain(
     IOptions<AccountOptions> options,
     MailOutbox mail,
     IOptions<AppOptions> app,
+    Notifier notifier,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private const int KnownNetworksKept = 10;
@@ -208,8 +209,8 @@ public sealed partial class UserGrain(
             Account.VerifiedAt = clock.GetUtcNow();
             Account.VerifiedBy = admin.UserId;
             await this.Save(state);
-            await GrainFactory.Tell(Id, new NewNotification($"doctor-verified:{Id}", NotificationKind.DoctorVerified,
-                "Your licence is verified", "An administrator verified your licence: you can now answer patients' questions and prescribe.", "/forum"), logger);
+            await notifier.Tell(Id, new NewNotification($"doctor-verified:{Id}", NotificationKind.DoctorVerified,
+                "Your licence is verified", "An administrator verified your licence: you can now answer patients' questions and prescribe.", "/forum"));
         }
         // Also when already verified: a retry repairs a projection that failed the first time.
         await Project();

@@ -12,6 +12,7 @@ public sealed class PrescriptionGrain(
     PrescriptionDirectory directory,
     AuditLog audit,
     PlatformClock clock,
+    Notifier notifier,
     ILogger<PrescriptionGrain> logger) : Grain, IPrescriptionGrain
 {
     private string Id => this.GetPrimaryKeyString();
@@ -86,8 +87,8 @@ public sealed class PrescriptionGrain(
         await Project();
         await audit.Record("prescription.issued", doctor.UserId, $"prescription:{Id}", doctor.ClientAddress, patient.Id);
         // What was prescribed stays in the app: the mail says only that there is a prescription.
-        await GrainFactory.Tell(patient.Id, new NewNotification($"prescription:{Id}", NotificationKind.PrescriptionIssued,
-            "A prescription was issued to you", $"{prescriber.DisplayName} issued you an e-prescription. You can order it from MedPlatform's pharmacy.", "/prescriptions"), logger);
+        await notifier.Tell(patient.Id, new NewNotification($"prescription:{Id}", NotificationKind.PrescriptionIssued,
+            "A prescription was issued to you", $"{prescriber.DisplayName} issued you an e-prescription. You can order it from MedPlatform's pharmacy.", "/prescriptions"));
         return Record.ToView(doctor, now);
     }
 

@@ -1,7 +1,6 @@
 using MedPlatform.Common;
 using MedPlatform.Hosting;
 using MedPlatform.Identity;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MedPlatform.Notifications;
@@ -10,7 +9,7 @@ namespace MedPlatform.Notifications;
 /// In memory: a digest lost with its silo leaves the orders where pharmacists look anyway (the
 /// pharmacy queue), and the next order that waits starts a new digest.
 /// </summary>
-public sealed class ReviewDigestGrain(UserDirectory users, PlatformClock clock, IOptions<NotificationOptions> options, ILogger<ReviewDigestGrain> logger)
+public sealed class ReviewDigestGrain(UserDirectory users, PlatformClock clock, IOptions<NotificationOptions> options, Notifier notifier)
     : Grain, IReviewDigestGrain
 {
     private const int PharmacistsTold = 100;
@@ -38,8 +37,8 @@ public sealed class ReviewDigestGrain(UserDirectory users, PlatformClock clock, 
         var pharmacists = await users.List(new UserQuery(Role.Pharmacist, null, new PageRequest(1, PharmacistsTold)));
         foreach (var pharmacist in pharmacists.Items)
         {
-            await GrainFactory.Tell(pharmacist.Id, new NewNotification(key, NotificationKind.ReviewQueue, title,
-                $"{title} in the pharmacy queue: prescriptions to check before the orders can be sent.", "/pharmacy"), logger);
+            await notifier.Tell(pharmacist.Id, new NewNotification(key, NotificationKind.ReviewQueue, title,
+                $"{title} in the pharmacy queue: prescriptions to check before the orders can be sent.", "/pharmacy"));
         }
     }
 }

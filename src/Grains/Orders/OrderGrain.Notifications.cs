@@ -16,7 +16,7 @@ public sealed partial class OrderGrain
         {
             var step = Order.HistoryTold.Value;
             if (Notification(Order.History[step], step) is { } notification)
-                await GrainFactory.Tell(Order.PatientId!, notification, logger);
+                await notifier.Tell(Order.PatientId!, notification);
             if (Order.History[step].Status == OrderStatus.AwaitingReview)
                 await TellPharmacists();
         }

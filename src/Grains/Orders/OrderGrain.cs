@@ -3,6 +3,7 @@ using MedPlatform.Common;
 using MedPlatform.Hosting;
 using MedPlatform.Identity;
 using MedPlatform.Mall;
+using MedPlatform.Notifications;
 using MedPlatform.Orders.Payments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed partial class OrderGrain(
     PlatformClock clock,
     PlatformMetrics metrics,
     IOptions<OrderOptions> options,
+    Notifier notifier,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IOrderPlacement, IRemindable
 {
     // Orders placed before the order sweep each had a reminder; one that fires is resumed and dropped.
