@@ -22,6 +22,9 @@ public sealed partial class MailDispatcher(
 {
     private const int Batch = 20;
 
+    /// <summary>Where messages are built into bytes and delivered: off the threads that answer requests.</summary>
+    private readonly BackgroundThread sender = new("mail-dispatcher");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var transport = Transport();
@@ -35,21 +38,7 @@ public sealed partial class MailDispatcher(
             try
             {
                 var pending = await outbox.Take(Batch, options.Value.Lease);
-                var sent = new List<string>(pending.Count);
-                try
-                {
-                    foreach (var item in pending)
-                    {
-                        if (await SendOne(transport, item, stoppingToken))
-                            sent.Add(item.Mail.Key);
-                    }
-                }
-                finally
-                {
-                    // One write for the batch (marking each as it went would double the outbox's writes), made
-                    // also when the batch is cut short, by a shutdown or a failed write, so what went is not sent again.
-                    await outbox.Sent(sent);
-                }
+                await SendBatch(transport, pending, stoppingToken);
                 if (pending.Count == Batch)
                     continue;
             }
@@ -72,8 +61,36 @@ public sealed partial class MailDispatcher(
         }
     }
 
-    /// <summary>True when it was sent (and is to be marked so); a dropped or failed one is recorded here.</summary>
-    private async Task<bool> SendOne(IMailTransport transport, MailOutbox.Pending item, CancellationToken stoppingToken)
+    private async Task SendBatch(IMailTransport transport, IReadOnlyList<MailOutbox.Pending> pending, CancellationToken stoppingToken)
+    {
+        var sent = new List<string>(pending.Count);
+        try
+        {
+            var ready = new List<(MailOutbox.Pending Item, MimeMessage Message)>(pending.Count);
+            foreach (var item in pending)
+            {
+                if (await Prepare(item) is { } message)
+                    ready.Add((item, message));
+            }
+            var outcomes = await sender.Run(() => transport.Send([.. ready.Select(r => r.Message)], stoppingToken));
+            for (var i = 0; i < ready.Count; i++)
+            {
+                if (outcomes[i] is { } failure)
+                    await Failed(ready[i].Item, failure);
+                else
+                    sent.Add(ready[i].Item.Mail.Key);
+            }
+        }
+        finally
+        {
+            // One write for the batch (marking each as it went would double the outbox's writes), made
+            // also when the batch is cut short, by a shutdown or a failed write, so what went is not sent again.
+            await outbox.Sent(sent);
+        }
+    }
+
+    /// <summary>The message to send, with its link's token; null when it is not to be sent (dropped or failed, and recorded so).</summary>
+    private async Task<MimeMessage?> Prepare(MailOutbox.Pending item)
     {
         try
         {
@@ -88,7 +105,7 @@ public sealed partial class MailDispatcher(
                 if (token is null)
                 {
                     await outbox.Dropped(mail.Key, "not sent: the account no longer needs this link");
-                    return false;
+                    return null;
                 }
                 mail = mail with
                 {
@@ -104,16 +121,26 @@ public sealed partial class MailDispatcher(
                 message.Headers.Add("List-Unsubscribe", $"<{app.Value.PublicUrl.TrimEnd('/')}/api/notifications/unsubscribe?token={Uri.EscapeDataString(unsubscribeToken)}>");
                 message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
-            await transport.Send(message, stoppingToken);
-            return true;
+            return message;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var delay = RetryDelay(item.Attempts);
-            LogSendFailed(item.Mail.Key, item.Attempts + 1, delay, e.Message);
-            await outbox.Failed(item.Mail.Key, delay, e.Message);
-            return false;
+            await Failed(item, e);
+            return null;
         }
+    }
+
+    private async Task Failed(MailOutbox.Pending item, Exception failure)
+    {
+        var delay = RetryDelay(item.Attempts);
+        LogSendFailed(item.Mail.Key, item.Attempts + 1, delay, failure.Message);
+        await outbox.Failed(item.Mail.Key, delay, failure.Message);
+    }
+
+    public override void Dispose()
+    {
+        sender.Dispose();
+        base.Dispose();
     }
 
     /// <summary>5 s, 10 s, 20 s … up to the cap.</summary>

@@ -5,25 +5,65 @@ using MimeKit;
 
 namespace MedPlatform.Mail;
 
-/// <summary>Where a message goes once it leaves the outbox: an SMTP server, or the mailbox folder when none is configured.</summary>
+/// <summary>
+/// Where messages go once they leave the outbox: an SMTP server, or the mailbox folder when none is
+/// configured. Synchronous: the dispatcher runs it on its own thread, below requests (<see cref="BackgroundThread"/>).
+/// </summary>
 public interface IMailTransport
 {
-    /// <summary>Delivers the message, or throws; a throw leaves it in the outbox to be tried again.</summary>
-    Task Send(MimeMessage message, CancellationToken cancellationToken);
+    /// <summary>Delivers a batch; for each message, null when it was delivered or why not (it stays in the outbox to be tried again).</summary>
+    IReadOnlyList<Exception?> Send(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken);
 }
 
-/// <summary>MailKit's SMTP client, one connection per batch of messages the dispatcher sends.</summary>
+/// <summary>MailKit's SMTP client: one connection for a batch, opened again after a message fails.</summary>
 public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTransport
 {
-    public async Task Send(MimeMessage message, CancellationToken cancellationToken)
+    public IReadOnlyList<Exception?> Send(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    {
+        var outcomes = new Exception?[messages.Count];
+        SmtpClient? client = null;
+        try
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                try
+                {
+                    client ??= Connect(cancellationToken);
+                    client.Send(messages[i], cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    outcomes[i] = e;
+                    // The connection's state is not known after a failure: the next message gets a fresh one.
+                    client?.Dispose();
+                    client = null;
+                }
+            }
+            client?.Disconnect(quit: true, cancellationToken);
+        }
+        finally
+        {
+            client?.Dispose();
+        }
+        return outcomes;
+    }
+
+    private SmtpClient Connect(CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        var client = new SmtpClient();
+        try
+        {
+            client.Connect(smtp.Host!, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+                client.Authenticate(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }
 
@@ -34,21 +74,39 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
 /// </summary>
 public sealed class MailboxFolderTransport(string directory) : IMailTransport
 {
-    public async Task Send(MimeMessage message, CancellationToken cancellationToken)
+    public IReadOnlyList<Exception?> Send(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    {
+        var outcomes = new Exception?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                Write(messages[i], cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                outcomes[i] = e;
+            }
+        }
+        return outcomes;
+    }
+
+    private void Write(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Where(c => char.IsLetterOrDigit(c) || c is '-' or '.'));
         var partial = Path.Combine(directory, $"{name}.{Guid.NewGuid():N}.partial");
         // Written aside and moved: a reader never sees half a message.
-        await message.WriteToAsync(partial, cancellationToken);
+        message.WriteTo(partial, cancellationToken);
         for (var copy = 1; ; copy++)
         {
+            var target = Path.Combine(directory, copy == 1 ? $"{name}.eml" : $"{name}-{copy}.eml");
             try
             {
-                File.Move(partial, Path.Combine(directory, copy == 1 ? $"{name}.eml" : $"{name}-{copy}.eml"), overwrite: false);
+                File.Move(partial, target, overwrite: false);
                 return;
             }
-            catch (IOException) when (File.Exists(Path.Combine(directory, copy == 1 ? $"{name}.eml" : $"{name}-{copy}.eml")))
+            catch (IOException) when (File.Exists(target))
             {
                 // Delivered before: this is another delivery, kept beside it.
             }
