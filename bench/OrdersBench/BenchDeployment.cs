@@ -30,11 +30,11 @@ public sealed class BenchDeployment : IAsyncDisposable
     /// <summary>Where the platform writes its mail (no SMTP server here): patients confirm their addresses from it before they order.</summary>
     public IMailbox Mailbox { get; private set; } = null!;
 
-    public static async Task<BenchDeployment> EmbeddedAsync(int gatewayLatencyMs)
+    public static async Task<BenchDeployment> EmbeddedAsync(int gatewayLatencyMs, bool notificationsOff)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("medplatform-orders-bench-").FullName;
         var deployment = new BenchDeployment("embedded mode (SQLite)", dataDirectory);
-        var environment = Platform(gatewayLatencyMs);
+        var environment = Platform(gatewayLatencyMs, notificationsOff);
         foreach (var (name, value) in Edge())
             environment[name] = value;
         environment["Embedded__DataDirectory"] = dataDirectory;
@@ -45,7 +45,7 @@ public sealed class BenchDeployment : IAsyncDisposable
         return deployment;
     }
 
-    public static async Task<BenchDeployment> ClusterAsync(int gatewayLatencyMs)
+    public static async Task<BenchDeployment> ClusterAsync(int gatewayLatencyMs, bool notificationsOff)
     {
         var deployment = new BenchDeployment("cluster mode (two silos, MariaDB, Redis; one Api instance)", dataDirectory: null);
         try
@@ -59,7 +59,7 @@ public sealed class BenchDeployment : IAsyncDisposable
             deployment.Mailbox = new MailboxFolder(mailbox);
             for (var i = 1; i <= 2; i++)
             {
-                deployment.processes.Add(await SiloProcess.StartAsync($"silo-{i}", new Dictionary<string, string?>(Platform(gatewayLatencyMs))
+                deployment.processes.Add(await SiloProcess.StartAsync($"silo-{i}", new Dictionary<string, string?>(Platform(gatewayLatencyMs, notificationsOff))
                 {
                     ["ConnectionStrings__Redis"] = redis.ConnectionString,
                     ["ConnectionStrings__MariaDb"] = mariaDb.ConnectionString("medplatform"),
@@ -87,8 +87,8 @@ public sealed class BenchDeployment : IAsyncDisposable
     }
 
     // What the silo side needs: the admin the benchmark signs in as, cheap hashing (signing in 400
-    // patients is not what is measured) and the simulated gateway's latency.
-    private static Dictionary<string, string?> Platform(int gatewayLatencyMs) => new()
+    // patients is not what is measured) the simulated gateway's latency, and notifications on or off.
+    private static Dictionary<string, string?> Platform(int gatewayLatencyMs, bool notificationsOff) => new()
     {
         ["Admin__Email"] = AdminEmail,
         ["Admin__Password"] = AdminPassword,
@@ -96,6 +96,7 @@ public sealed class BenchDeployment : IAsyncDisposable
         ["Payments__SimulatedLatency"] = TimeSpan.FromMilliseconds(gatewayLatencyMs).ToString("c", CultureInfo.InvariantCulture),
         ["Observability__JsonLogs"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Notifications__Enabled"] = notificationsOff ? "false" : "true",
     };
 
     // What the Api side needs: every request comes from one address, so the per-address limits are lifted.
