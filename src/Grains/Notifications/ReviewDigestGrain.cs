@@ -20,7 +20,8 @@ public sealed class ReviewDigestGrain(UserDirectory users, PlatformClock clock, 
     {
         waiting.Add(orderId);
         var every = options.Value.ReviewDigestEvery;
-        digest ??= this.RegisterGrainTimer(Send, new GrainTimerCreationOptions(every, Timeout.InfiniteTimeSpan));
+        // Kept alive until it fires: an idle grain is otherwise collected after 15 min, and the orders it gathered with it.
+        digest ??= this.RegisterGrainTimer(Send, new GrainTimerCreationOptions(every, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         return Task.CompletedTask;
     }
 
