@@ -82,6 +82,34 @@ public sealed class NotificationTests(EmbeddedApiFactory api)
     }
 
     [Fact]
+    public async Task Marking_read_reaches_every_open_stream_with_the_unread_count()
+    {
+        var (asker, doctor, threadId) = await QuestionAsync();
+        (await client.PostAsync($"/api/forum/threads/{threadId}/answers", new { body = "Keep a diary of when they start, and what you ate." }, doctor.AccessToken))
+            .Expect(HttpStatusCode.Created);
+        await WaitForKindAsync(asker, "questionAnswered");
+
+        // The stream of another tab, opened before this one marks everything read.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", asker.AccessToken);
+        using var stream = await client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal(": open", await reader.ReadLineAsync());
+
+        (await client.PostAsync("/api/notifications/read-all", null, asker.AccessToken)).Expect(HttpStatusCode.NoContent);
+
+        string? eventName = null, data = null;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (data is null && await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) eventName = line[7..];
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
+        }
+        Assert.Equal("unread", eventName);
+        Assert.Equal(0, JsonNode.Parse(data!)!["unreadCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Marking_read_and_another_persons_notification_is_a_404()
     {
         var (asker, doctor, threadId) = await QuestionAsync();

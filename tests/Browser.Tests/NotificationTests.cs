@@ -36,10 +36,17 @@ public sealed partial class NotificationTests(WebPlatform platform)
         // No reload: the server's event rings the bell and says so to screen readers.
         await Expect(bell).ToHaveAccessibleNameAsync("Notifications, 1 unread");
         await Expect(patient.GetByRole(AriaRole.Status).Filter(new() { HasText = "New notification (1 unread): A doctor answered your question" })).ToHaveCountAsync(1);
+        // A second tab of hers, open on the catalog.
+        var otherTab = await patient.Context.NewPageAsync();
+        await otherTab.GotoAsync("/medicines");
+        var otherBell = otherTab.GetByRole(AriaRole.Link, new() { NameRegex = BellName() });
+        await Expect(otherBell).ToHaveAccessibleNameAsync("Notifications, 1 unread");
         await bell.ClickAsync();
         await patient.Button("Unread: A doctor answered your question").ClickAsync();
         await Expect(patient.Heading(title)).ToBeVisibleAsync();
         await Expect(bell).ToHaveAccessibleNameAsync("Notifications");
+        // Read in one tab, read in the other, without a reload.
+        await Expect(otherBell).ToHaveAccessibleNameAsync("Notifications");
 
         var mail = Assert.Single(await platform.Mailbox.WaitForAsync(email, "A doctor answered your question"));
         await Task.Delay(1000);

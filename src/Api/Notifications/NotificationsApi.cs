@@ -25,8 +25,8 @@ public static class NotificationsApi
         notifications.MapPost("/read-all", MarkAllRead).RequireAuthorization(Policies.SignedIn).WithName("markAllNotificationsRead")
             .WithSummary("Mark every notification read");
         notifications.MapGet("/events", Events).RequireAuthorization(Policies.SignedIn).WithName("followNotifications")
-            .WithSummary("Server-sent events: one 'notification' event per new notification")
-            .WithDescription("A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it).")
+            .WithSummary("Server-sent events: one 'notification' event per new notification, an 'unread' event when some were read")
+            .WithDescription("A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it), and `unread` events whose data is `{\"unreadCount\": n}` when notifications were marked read (in another tab or device too).")
             .Produces<NotificationEvent>(StatusCodes.Status200OK, "text/event-stream");
         // Not under the sign-in rate limit: RFC 8058 posts come from a mail provider's few servers, and a 256-bit token is not guessed.
         notifications.MapPost("/unsubscribe", Unsubscribe).AllowAnonymous().WithName("unsubscribe")
@@ -99,6 +99,12 @@ public static class NotificationsApi
                     var data = JsonSerializer.Serialize(new NotificationEvent(notification, change.UnreadCount), json.Value.SerializerOptions);
                     await response.WriteAsync($"event: notification\ndata: {data}\n\n", aborted);
                 }
+                if (change.Version != known && change.Arrived.Count == 0)
+                {
+                    // Read, here or elsewhere: the count the bell shows.
+                    var data = JsonSerializer.Serialize(new UnreadCountEvent(change.UnreadCount), json.Value.SerializerOptions);
+                    await response.WriteAsync($"event: unread\ndata: {data}\n\n", aborted);
+                }
                 await response.Body.FlushAsync(aborted);
                 known = change.Version;
             }
@@ -115,5 +121,8 @@ public sealed record NotificationSettingsRequest(Dictionary<NotificationKind, bo
 
 /// <summary>One event of the live feed: what arrived, and how many are unread now.</summary>
 public sealed record NotificationEvent(NotificationView Notification, int UnreadCount);
+
+/// <summary>The live feed's "unread" event: notifications were marked read, and this many are unread now.</summary>
+public sealed record UnreadCountEvent(int UnreadCount);
 
 public sealed record UnsubscribeResult(NotificationKind Kind);

@@ -57,6 +57,12 @@ public sealed class NotificationsGrain(
                 Box.Items.RemoveRange(0, Box.Items.Count - Kept);
         }
         await this.Save(state);
+        Changed();
+    }
+
+    /// <summary>Wakes the live streams (<see cref="WaitForNew"/>): something arrived, or was read in another tab.</summary>
+    private void Changed()
+    {
         arrived.TrySetResult();
         arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -76,7 +82,7 @@ public sealed class NotificationsGrain(
         if (notification.Read)
             return;
         notification.Read = true;
-        await this.Save(state);
+        await SaveRead();
     }
 
     public async Task MarkAllRead(Caller caller)
@@ -86,7 +92,15 @@ public sealed class NotificationsGrain(
         if (unread.Count == 0)
             return;
         unread.ForEach(n => n.Read = true);
+        await SaveRead();
+    }
+
+    /// <summary>A read moves the version on with no new item: every open bell learns the unread count.</summary>
+    private async Task SaveRead()
+    {
+        Box.Version++;
         await this.Save(state);
+        Changed();
     }
 
     public async Task<NotificationChange> WaitForNew(Caller caller, int knownVersion, TimeSpan wait)

@@ -9,9 +9,25 @@ export const followOrderEvents = (
   onConnection?: (live: boolean) => void,
 ): Promise<void> => followServerEvents(`/api/orders/${encodeURIComponent(orderId)}/events`, onStatus, signal, onConnection);
 
-/** The signed-in user's "notification" events: each notification as it arrives, with the unread count after it. */
+/** The unread count after notifications were marked read, in this tab or another. */
+export type UnreadCountEvent = { unreadCount: number };
+
+/**
+ * The signed-in user's "notification" events (each notification as it arrives, with the unread
+ * count after it) and "unread" events (some were marked read, here or on another device).
+ */
 export const followNotifications = (
   onNotification: (event: NotificationEvent) => void,
+  onRead: (event: UnreadCountEvent) => void,
   signal: AbortSignal,
   onConnection?: (live: boolean) => void,
-): Promise<void> => followServerEvents("/api/notifications/events", onNotification, signal, onConnection);
+): Promise<void> =>
+  followServerEvents<NotificationEvent | UnreadCountEvent>(
+    "/api/notifications/events",
+    (data, name) => {
+      if (name === "notification") onNotification(data as NotificationEvent);
+      else if (name === "unread") onRead(data as UnreadCountEvent);
+    },
+    signal,
+    onConnection,
+  );

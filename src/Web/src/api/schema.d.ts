@@ -822,8 +822,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Server-sent events: one 'notification' event per new notification
-         * @description A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it).
+         * Server-sent events: one 'notification' event per new notification, an 'unread' event when some were read
+         * @description A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it), and `unread` events whose data is `{"unreadCount": n}` when notifications were marked read (in another tab or device too).
          */
         get: operations["followNotifications"];
         put?: never;

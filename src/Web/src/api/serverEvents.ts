@@ -17,7 +17,8 @@ class Ended extends Error {}
  */
 export function followServerEvents<T>(
   path: string,
-  onEvent: (data: T) => void,
+  /** Each event's data, with its name ("message" when the server gave none). */
+  onEvent: (data: T, name: string) => void,
   signal: AbortSignal,
   /** Told when the stream is up (true) and when it dropped and is being tried again (false). */
   onConnection: (live: boolean) => void = () => undefined,
@@ -38,7 +39,7 @@ export function followServerEvents<T>(
       throw new ApiError(response.status, response.statusText, "");
     },
     onmessage(message) {
-      if (message.data) onEvent(JSON.parse(message.data) as T);
+      if (message.data) onEvent(JSON.parse(message.data) as T, message.event || "message");
     },
     onclose() {
       throw new Ended();

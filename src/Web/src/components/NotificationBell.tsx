@@ -21,6 +21,8 @@ export function NotificationBell() {
         setLatest({ count: event.unreadCount, title: event.notification.title });
         void invalidate("/api/notifications");
       },
+      // Read in another tab or on another device: this bell and list follow.
+      () => void invalidate("/api/notifications"),
       stop.signal,
       // The stream starts at what is new from now: after a dropped connection, what came meanwhile is read afresh.
       (live) => {

@@ -34,7 +34,7 @@ namespace MedPlatform.Client.Api.Notifications.Events
         {
         }
         /// <summary>
-        /// A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it).
+        /// A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it), and `unread` events whose data is `{&quot;unreadCount&quot;: n}` when notifications were marked read (in another tab or device too).
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -59,7 +59,7 @@ namespace MedPlatform.Client.Api.Notifications.Events
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it).
+        /// A `text/event-stream` of `notification` events whose data is a NotificationEvent (the notification and the unread count after it), and `unread` events whose data is `{&quot;unreadCount&quot;: n}` when notifications were marked read (in another tab or device too).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
