@@ -46,7 +46,8 @@ const session: Middleware = {
     unsent.delete(id);
     reportReachable(true);
     let answer = response;
-    if (answer.status === 401 && again && hasSession() && (await refreshSession())) answer = await fetch(withToken(again));
+    const refused = again?.headers.get("Authorization")?.replace(/^Bearer /, "");
+    if (answer.status === 401 && again && hasSession() && (await refreshSession(refused))) answer = await fetch(withToken(again));
     if (!answer.ok) throw await problemFrom(answer);
     return answer;
   },

@@ -23,17 +23,19 @@ export function followServerEvents<T>(
   /** Told when the stream is up (true) and when it dropped and is being tried again (false). */
   onConnection: (live: boolean) => void = () => undefined,
 ): Promise<void> {
+  let sentWith: string | null = null;
   return fetchEventSource(path, {
     signal,
     // Events should still arrive while the tab is in the background.
     openWhenHidden: true,
     fetch: async (input, init) => {
       await renewIfDue();
-      return fetch(input, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${accessToken() ?? ""}` } });
+      sentWith = accessToken();
+      return fetch(input, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${sentWith ?? ""}` } });
     },
     async onopen(response) {
       if (response.ok) return onConnection(true);
-      if (response.status === 401 && (await refreshSession())) throw new ApiError(401, "Unauthorized", "");
+      if (response.status === 401 && (await refreshSession(sentWith))) throw new ApiError(401, "Unauthorized", "");
       // Not allowed, or gone: another try would be answered the same.
       if (response.status >= 400 && response.status < 500) throw new GiveUp();
       throw new ApiError(response.status, response.statusText, "");

@@ -83,8 +83,12 @@ async function acrossTabs(work: () => Promise<boolean>): Promise<boolean> {
 /**
  * Exchanges the refresh token for new tokens. False if that failed; when the server says the
  * token no longer works, the user is signed out (a busy or unreachable server does not sign out).
+ * `refused` is the access token a request was refused with, when the caller knows it.
  */
-export function refreshSession(): Promise<boolean> {
+export function refreshSession(refused?: string | null): Promise<boolean> {
+  // Refused with an access token renewed since (two requests sent with it, or another tab renewed):
+  // sending it again with the current one is all it needs; renewing again would only turn the tokens over.
+  if (refused && session && session.accessToken !== refused) return Promise.resolve(true);
   const used = session?.refreshToken;
   if (!used) return Promise.resolve(false);
   refreshing ??= acrossTabs(async () => {
