@@ -22,7 +22,7 @@ namespace MedPlatform.Storage;
 /// Checkpoints (copying the write-ahead log into the database file, with two fsyncs) run beside
 /// the writer on a connection of their own, not inside a commit: SQLite's automatic checkpoint
 /// runs in the commit that fills the log past 1,000 pages, and every write queued here waited for
-/// it (answers' p99 7.1–8.1 ms with it, 4.2–6.0 ms without, docs/benchmarks.md). The writer's own
+/// it (answers' p99 7.1–8.1 ms with it, 4.2–6.9 ms without, docs/benchmarks.md). The writer's own
 /// automatic checkpoint stays as a backstop, at a log ten times that size.
 /// </para>
 /// </summary>
