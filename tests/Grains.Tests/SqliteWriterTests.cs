@@ -62,6 +62,10 @@ public sealed class SqliteWriterTests : IAsyncLifetime
             await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());
             await connection.OpenAsync();
             await using var count = connection.CreateCommand();
+            // Until the first checkpoint even the schema is only in the log: no table yet is no rows yet.
+            count.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'grain_state';";
+            if ((long)(await count.ExecuteScalarAsync())! == 0)
+                continue;
             count.CommandText = "SELECT COUNT(*) FROM grain_state WHERE provider = 'writer-test';";
             rowsInTheFileAlone = (long)(await count.ExecuteScalarAsync())!;
         }
