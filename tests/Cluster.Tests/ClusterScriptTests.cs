@@ -76,10 +76,15 @@ public sealed class ClusterScriptTests : IAsyncLifetime
             return await direct.SendAsync(request);
         }
         using var filled = await Read(apiPorts[0]);
-        // The entry is stored after the answer has gone out.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        using var shared = await Read(apiPorts[1]);
         Assert.False(filled.Headers.Contains("Age"));
+        // The entry is stored after the answer has gone out, in its own time: wait until the instance
+        // that filled it answers from it (asking the other one meanwhile would fill it from there).
+        await Poll.UntilAsync(async () =>
+        {
+            using var again = await Read(apiPorts[0]);
+            return again.Headers.Contains("Age");
+        }, TimeSpan.FromSeconds(10), "the first Api instance to answer from the shared output cache");
+        using var shared = await Read(apiPorts[1]);
         Assert.True(shared.Headers.Contains("Age"), "The second Api instance should answer from the shared output cache.");
 
         var tooLarge = await client.SendAsync(HttpMethod.Post, "/api/forum/threads", new StringContent(new string('x', 300 * 1024), null, "application/json"));
