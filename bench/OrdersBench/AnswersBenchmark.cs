@@ -41,19 +41,26 @@ public sealed class AnswersBenchmark(BenchDeployment deployment) : IAsyncDisposa
         Console.Error.WriteLine($"{Askers} questions asked; answering {rate}/s for {warmup.TotalSeconds:0} s of warm-up, then {duration.TotalSeconds:0} s measured");
         if (warmup > TimeSpan.Zero)
             await OfferAsync(doctor, threads, rate, warmup);
-        var (latencies, errors, offered) = await OfferAsync(doctor, threads, rate, duration);
-        var sorted = latencies.Order().ToArray();
+        var (timed, errors, offered) = await OfferAsync(doctor, threads, rate, duration);
+        var sorted = timed.Select(t => t.Milliseconds).Order().ToArray();
         output.WriteLine($"Answers, {deployment.Description}, {Environment.ProcessorCount} cores, one doctor answering {Askers} threads.");
         output.WriteLine();
         output.WriteLine("| offered rate | answers posted | achieved rate | errors | answer p50 ms | p90 ms | p99 ms | max ms |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {rate}/s | {sorted.Length} | {sorted.Length / offered.TotalSeconds:0.0}/s | {errors} | {P(sorted, 0.5):0.0} | {P(sorted, 0.9):0.0} | {P(sorted, 0.99):0.0} | {sorted[^1]:0.0} |"));
+        // A stall shows as many slow answers sent close together: when, so it can be matched with what the machine did then.
+        var slow = timed.Where(t => t.Milliseconds >= 50).OrderBy(t => t.SentAt).ToList();
+        Console.Error.WriteLine(slow.Count == 0
+            ? "no answer took 50 ms or more"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{slow.Count} answers took 50 ms or more, sent {slow[0].SentAt:HH:mm:ss.fff}–{slow[^1].SentAt:HH:mm:ss.fff} UTC; slowest {sorted[^1]:0} ms"));
     }
 
-    private async Task<(ConcurrentBag<double> Latencies, int Errors, TimeSpan Offered)> OfferAsync(SignedInUser doctor, string[] threads, int rate, TimeSpan duration)
+    private async Task<(ConcurrentBag<(DateTime SentAt, double Milliseconds)> Latencies, int Errors, TimeSpan Offered)> OfferAsync(
+        SignedInUser doctor, string[] threads, int rate, TimeSpan duration)
     {
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(DateTime SentAt, double Milliseconds)>();
         var errors = 0;
         var total = (int)(rate * duration.TotalSeconds);
         var started = Stopwatch.StartNew();
@@ -66,6 +73,7 @@ public sealed class AnswersBenchmark(BenchDeployment deployment) : IAsyncDisposa
             var thread = threads[i % threads.Length];
             inFlight.Add(Task.Run(async () =>
             {
+                var sentAt = DateTime.UtcNow;
                 var begin = Stopwatch.GetTimestamp();
                 using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/forum/threads/{thread}/answers")
                 {
@@ -76,7 +84,7 @@ public sealed class AnswersBenchmark(BenchDeployment deployment) : IAsyncDisposa
                 {
                     using var answer = await http.SendAsync(post);
                     if (answer.StatusCode == HttpStatusCode.Created)
-                        latencies.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                        latencies.Add((sentAt, Stopwatch.GetElapsedTime(begin).TotalMilliseconds));
                     else
                         Interlocked.Increment(ref errors);
                 }
