@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using MedPlatform.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace MedPlatform.Silo;
 
@@ -29,6 +31,10 @@ public static class ClusterSilo
             // How fast a dead silo is noticed; the defaults suit production, tests may shorten them.
             .Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"))
             .AddMedPlatform(PlatformStorage.MariaDb(mariaDb, builder.Configuration.GetConnectionString("OrdersDb")), builder.Configuration));
+        // The Api instances' key ring: a two-factor secret one of them had encrypted is read here.
+        var keys = ConfigurationOptions.Parse(redis);
+        keys.AbortOnConnectFail = false; // Redis may come up after the silo: keep trying in the background.
+        builder.Services.AddDataProtection().PersistKeysToStackExchangeRedis(ConnectionMultiplexer.Connect(keys), PlatformDataProtection.RedisKey);
         return builder;
     }
 

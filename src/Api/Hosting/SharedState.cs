@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
+using MedPlatform.Hosting;
 
 namespace MedPlatform.Api.Hosting;
 
@@ -12,7 +13,7 @@ public static class SharedState
 {
     public static WebApplicationBuilder AddMedPlatformSharedState(this WebApplicationBuilder builder)
     {
-        var protection = builder.Services.AddDataProtection().SetApplicationName("medplatform");
+        var protection = builder.Services.AddDataProtection().SetApplicationName(PlatformDataProtection.ApplicationName);
         if (OrleansHosting.RunModeOf(builder.Configuration) == RunMode.Cluster)
         {
             var options = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis")!);
@@ -20,7 +21,7 @@ public static class SharedState
             options.AbortOnConnectFail = false;
             var redis = ConnectionMultiplexer.Connect(options);
             builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
-            protection.PersistKeysToStackExchangeRedis(redis, "medplatform:data-protection-keys");
+            protection.PersistKeysToStackExchangeRedis(redis, PlatformDataProtection.RedisKey);
             builder.Services.AddStackExchangeRedisOutputCache(cache => cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis));
             ForgivingOutputCacheStore.Decorate(builder.Services);
         }

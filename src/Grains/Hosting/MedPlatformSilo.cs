@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Orleans.Dashboard;
 using MedPlatform.Audit;
 using MedPlatform.Forum;
@@ -96,6 +97,8 @@ public static class MedPlatformSilo
         // The in-process gateway keeps its ledger in the orders database (see deploy/schema/*/orders).
         services.AddKeyedSingleton(Databases.Payments, orders);
         services.AddSingleton<SchemaMigrator>();
+        // Where the key ring is kept is the host's to say (PlatformDataProtection); the name is shared by all.
+        services.AddDataProtection().SetApplicationName(PlatformDataProtection.ApplicationName);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
 
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();

@@ -1,0 +1,15 @@
+namespace MedPlatform.Identity;
+
+[GenerateSerializer, Alias("MedPlatform.TwoFactorState")]
+public sealed class TwoFactorState
+{
+    /// <summary>The secret in use, encrypted with Data Protection; null while two-factor is off.</summary>
+    [Id(0)] public string? ProtectedSecret { get; set; }
+    /// <summary>A secret handed out for enrolment and not yet confirmed with a code, encrypted.</summary>
+    [Id(1)] public string? ProtectedPendingSecret { get; set; }
+    /// <summary>The last time step whose code was accepted: that step and earlier ones are never accepted again.</summary>
+    [Id(2)] public long LastAcceptedStep { get; set; }
+    /// <summary>SHA-256 hashes of the recovery codes not yet used (each has 80 random bits).</summary>
+    [Id(3)] public List<string> RecoveryCodeHashes { get; set; } = [];
+    [Id(4)] public DateTimeOffset? EnabledAt { get; set; }
+}
