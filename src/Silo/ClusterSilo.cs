@@ -34,7 +34,8 @@ public static class ClusterSilo
         // The Api instances' key ring: a two-factor secret one of them had encrypted is read here.
         var keys = ConfigurationOptions.Parse(redis);
         keys.AbortOnConnectFail = false; // Redis may come up after the silo: keep trying in the background.
-        builder.Services.AddDataProtection().PersistKeysToStackExchangeRedis(ConnectionMultiplexer.Connect(keys), PlatformDataProtection.RedisKey);
+        builder.Services.AddDataProtection().PersistKeysToStackExchangeRedis(ConnectionMultiplexer.Connect(keys), PlatformDataProtection.RedisKey)
+            .ProtectKeysAsConfigured(builder.Configuration, "in Redis", PlatformDataProtection.UnencryptedInRedis, warn: true);
         return builder;
     }
 

@@ -40,6 +40,7 @@ public sealed class EmbeddedProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the keys folder's mode is a Unix one
     public async Task Starts_with_demo_accounts_and_refuses_an_oversized_chunked_body()
     {
         await using var api = await ApiProcess.StartAsync("api (demo)", Environment());
@@ -57,6 +58,52 @@ public sealed class EmbeddedProcessTests : IAsyncLifetime
         using var response = await client.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        // The key ring: made at start in a folder only this account opens, and said so instead of the framework's warning.
+        var output = api.Process.RecentOutput(400);
+        Assert.DoesNotContain("No XML encryptor configured", output, StringComparison.Ordinal);
+        Assert.Contains($"Data protection keys: in {Path.Combine(dataDirectory, "keys")}, not encrypted: the folder is readable by this account only", output, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(dataDirectory, "keys")));
+        Assert.Single(Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml"));
+    }
+
+    [Fact]
+    public async Task With_a_certificate_configured_the_key_ring_is_encrypted_and_read_again_after_a_restart()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=MedPlatform key ring (test)", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var pfx = Path.Combine(dataDirectory, "..", $"{Path.GetFileName(dataDirectory)}-key-ring.pfx");
+        File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"));
+        try
+        {
+            var environment = Environment();
+            environment["DataProtection__CertificatePath"] = pfx;
+            environment["DataProtection__CertificatePassword"] = "pfx-pass";
+            await using (var first = await ApiProcess.StartAsync("api (key ring certificate)", environment))
+                Assert.Contains($"encrypted with certificate {certificate.Thumbprint}", first.Process.RecentOutput(400), StringComparison.Ordinal);
+
+            var key = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml")));
+            Assert.Contains("<encryptedSecret", key, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", key, StringComparison.Ordinal);
+
+            // The start checks that the keys can be read: with the certificate they are; without it the start fails
+            // instead of making a new key, which would leave every secret the old one encrypted unreadable.
+            environment["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+            await using (var again = await ApiProcess.StartAsync("api (key ring certificate, again)", environment))
+                (await again.NewClient().GetAsync("/health/ready")).Expect(HttpStatusCode.OK);
+            environment.Remove("DataProtection__CertificatePath");
+            environment["Embedded__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ApiProcess.StartAsync("api (key ring without its certificate)", environment));
+            Assert.Contains("exited", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("cannot be read (CryptographicException", refused.Message, StringComparison.Ordinal);
+            Assert.Single(Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml")); // no new key made in its place
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
     }
 
     [Fact]

@@ -21,14 +21,18 @@ public static class SharedState
             options.AbortOnConnectFail = false;
             var redis = ConnectionMultiplexer.Connect(options);
             builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
-            protection.PersistKeysToStackExchangeRedis(redis, PlatformDataProtection.RedisKey);
+            protection.PersistKeysToStackExchangeRedis(redis, PlatformDataProtection.RedisKey)
+                .ProtectKeysAsConfigured(builder.Configuration, "in Redis", PlatformDataProtection.UnencryptedInRedis, warn: true);
             builder.Services.AddStackExchangeRedisOutputCache(cache => cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis));
             ForgivingOutputCacheStore.Decorate(builder.Services);
         }
         else
         {
             var embedded = builder.Configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
-            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(embedded.FullDataDirectory, "keys")));
+            var keys = KeyRingProtection.PrivateFolder(Path.Combine(embedded.FullDataDirectory, "keys"));
+            protection.PersistKeysToFileSystem(keys).ProtectKeysAsConfigured(builder.Configuration, $"in {keys.FullName}",
+                "the folder is readable by this account only, like the database files beside it; a key that encrypted them would have to be kept there too. "
+                + "Set DataProtection:CertificatePath to encrypt them with a certificate kept elsewhere.", warn: false);
         }
         return builder;
     }

@@ -12,6 +12,11 @@ public static class PlatformDataProtection
     /// <summary>Where cluster mode keeps the key ring.</summary>
     public const string RedisKey = "medplatform:data-protection-keys";
 
+    /// <summary>What cluster mode says at start when the keys in Redis are not encrypted.</summary>
+    public const string UnencryptedInRedis =
+        "anyone who can read Redis can read them, and with them the two-factor secrets in the database. "
+        + "Set DataProtection:CertificatePath (and CertificatePassword) to a certificate every Api instance and silo holds.";
+
     /// <summary>The purpose two-factor secrets are encrypted under; a new version of the format gets a new purpose.</summary>
     public const string TwoFactorSecretPurpose = "MedPlatform.TwoFactor.Secret.v1";
 }
