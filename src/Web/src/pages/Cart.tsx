@@ -24,7 +24,7 @@ export function Cart() {
         </Empty>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Medicines in your cart" tabIndex={0}>
             <table className="table">
               <caption className="visually-hidden">Medicines in your cart</caption>
               <thead>
