@@ -23,6 +23,7 @@ app.UseMedPlatformMetrics();
 app.MapMedPlatformOpenApi();
 var api = app.MapGroup("").WithContractResponses();
 api.MapIdentityApi();
+api.MapTwoFactorApi();
 api.MapPatientsApi();
 api.MapAuditApi();
 api.MapForumApi();

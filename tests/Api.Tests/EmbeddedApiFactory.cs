@@ -51,12 +51,15 @@ public class EmbeddedApiFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
     }
 
+    /// <summary>The staff's authenticator apps on this platform, shared by all its clients.</summary>
+    public Authenticators Authenticators { get; } = new();
+
     /// <summary>A client with an address of its own, so its failed sign-ins throttle nobody else.</summary>
     public ApiClient NewClient(string? address = null)
     {
         var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         http.DefaultRequestHeaders.Add(ClientAddressHeader, address ?? RandomAddress());
-        return new ApiClient(http) { Mailbox = Mailbox };
+        return new ApiClient(http) { Mailbox = Mailbox, Authenticators = Authenticators };
     }
 
     public static string RandomAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";

@@ -67,7 +67,10 @@ public sealed class AccessibilityTests(WebPlatform platform)
         await CheckCurrentAsync(patient, problems);
         await patient.Link("Track this order").ClickAsync();
         await CheckCurrentAsync(patient, problems);
-        await CheckAsync(patient, problems, "/orders", "/account");
+        await CheckAsync(patient, problems, "/orders", "/account", "/account/security");
+        await patient.Button("Set up two-factor sign-in").ClickAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^QR code") })).ToBeVisibleAsync();
+        await CheckCurrentAsync(patient, problems);
         await patient.GotoAsync("/medicines?q=amoxicillin");
         await patient.Link("Amoxicillin").ClickAsync();
         await CheckCurrentAsync(patient, problems);
@@ -87,7 +90,7 @@ public sealed class AccessibilityTests(WebPlatform platform)
 
         var admin = await platform.NewPageAsync();
         await admin.SignInAsync("admin@medplatform.test");
-        await CheckAsync(admin, problems, "/admin/users", "/admin/users?role=doctor");
+        await CheckAsync(admin, problems, "/admin/users", "/admin/users?role=doctor", "/account/security");
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }

@@ -35,7 +35,7 @@ public sealed class AccountPageTests(WebPlatform platform)
     }
 
     [Fact]
-    public async Task The_account_page_lists_signed_in_devices_marks_this_one_and_signs_another_out()
+    public async Task The_security_page_lists_signed_in_devices_marks_this_one_and_signs_another_out()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var email = $"devices-{tag}@example.test";
@@ -45,6 +45,7 @@ public sealed class AccountPageTests(WebPlatform platform)
         await laptop.SignInAsync(email, "patient-pass-2026");
 
         await phone.GotoAsync("/account");
+        await phone.Link("Security settings and signed-in devices").ClickAsync();
         var devices = phone.GetByRole(AriaRole.Region, new() { Name = "Signed-in devices" }).GetByRole(AriaRole.Listitem);
         await Expect(devices).ToHaveCountAsync(2);
         await Expect(devices.Filter(new() { HasText = "This device" })).ToHaveCountAsync(1);

@@ -57,6 +57,8 @@ public sealed class WebPlatform : IAsyncLifetime
         apiEnvironment["App__PublicUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         apiArguments = ["--webroot", webRoot];
         api = await ApiProcess.StartAsync("api (browser)", apiEnvironment, arguments: apiArguments, port: port);
+        api.Authenticators = Authenticators;
+        Platforms[BaseAddress.Authority] = this;
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -89,6 +91,17 @@ public sealed class WebPlatform : IAsyncLifetime
     /// <summary>The mailbox folder of every platform started in this test run: emails are unique, so a mail is looked for in all of them.</summary>
     public static System.Collections.Concurrent.ConcurrentBag<IMailbox> Mailboxes { get; } = [];
 
+    /// <summary>The staff's authenticator apps on this platform (its database holds their secrets).</summary>
+    public Authenticators Authenticators { get; } = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WebPlatform> Platforms = new();
+
+    /// <summary>The platform a page is on, found by its address (the page actions are extensions of the page alone).</summary>
+    public static WebPlatform Of(IPage page) => Platforms[new Uri(page.Url).Authority];
+
+    /// <summary>A client of the Api this platform runs, sharing its staff's authenticators.</summary>
+    public ApiClient NewApiClient() => api!.NewClient();
+
     /// <summary>The SMTP server (smtp4dev) this platform sends its mail to.</summary>
     public IMailbox Mailbox => smtp!;
 
@@ -102,6 +115,7 @@ public sealed class WebPlatform : IAsyncLifetime
         var port = BaseAddress.Port;
         await api!.DisposeAsync();
         api = await ApiProcess.StartAsync("api (browser, restarted)", apiEnvironment, arguments: apiArguments, port: port);
+        api.Authenticators = Authenticators;
     }
 
     public async Task DisposeAsync()

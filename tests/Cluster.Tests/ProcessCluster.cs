@@ -50,6 +50,9 @@ public class ProcessCluster : IAsyncLifetime
     public IReadOnlyList<SiloProcess> Silos => silos;
     public IReadOnlyList<ApiProcess> Apis => apis;
 
+    /// <summary>The staff's authenticator apps: every Api instance reads the same database.</summary>
+    public Authenticators Authenticators { get; } = new();
+
     public async Task InitializeAsync()
     {
         MariaDb = await MariaDbServer.StartNewAsync();
@@ -140,6 +143,7 @@ public class ProcessCluster : IAsyncLifetime
     {
         var api = await ApiProcess.StartAsync(NextName("api"), ApiEnvironment());
         api.Mailbox = new MailboxFolder(Mailbox);
+        api.Authenticators = Authenticators;
         return api;
     }
 

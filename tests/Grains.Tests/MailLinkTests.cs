@@ -82,7 +82,7 @@ public sealed class MailLinkTests(GrainTestCluster cluster)
     {
         var email = UniqueEmail();
         var user = await Service.Register(New(email: email), null);
-        var session = await Service.SignIn(email, Password, "10.9.8.7");
+        var session = (await Service.SignIn(email, Password, "10.9.8.7")).Session!;
         var token = await Token(user.Id, MailTokenPurpose.ResetPassword);
 
         // A weak password is refused without spending the link.

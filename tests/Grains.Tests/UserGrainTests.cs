@@ -134,7 +134,7 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
         var grain = NewUserGrain();
         await grain.Create(New());
         var signedIn = await grain.SignIn(Password, null);
-        var parts = signedIn!.RefreshToken.Split('.');
+        var parts = signedIn!.Session!.RefreshToken.Split('.');
 
         Assert.False(RefreshTokens.TryParse($"{parts[0].ToUpperInvariant()}.{parts[1]}.{parts[2]}", out _, out _, out _));
         await Refused(ProblemKind.Unauthorized, () => cluster.Grains.GetGrain<IAccountsGrain>(0)
@@ -253,6 +253,8 @@ public sealed class UserGrainTests(GrainTestCluster cluster)
         Assert.True(rows.Count == 1, $"user {id} has {rows.Count} rows in the read model");
         return rows[0] == 1;
     }
+
+    private static (string UserId, string Session, string Secret) Token(SignInAnswer? answer) => Token(answer?.Session);
 
     private static (string UserId, string Session, string Secret) Token(SignedIn? signedIn)
     {

@@ -59,10 +59,31 @@ public sealed class ApiClient(HttpClient http)
         return (await PostAsync("/api/auth/verify-email", new { token = mail.LinkToken() })).Expect(HttpStatusCode.OK);
     }
 
+    /// <summary>The platform's staff authenticators: share one instance among every client of the same platform.</summary>
+    public Authenticators Authenticators { get; init; } = new();
+
+    /// <summary>
+    /// Signs in as a person would: the password, then a code when the account has two-factor on. An
+    /// administrator or pharmacist without it enrols first, as the platform requires of them.
+    /// </summary>
     public async Task<SignedInUser> LoginAsync(string email, string password = "correct-horse-battery")
     {
-        var json = (await PostAsync("/api/auth/login", new { email, password })).Expect(HttpStatusCode.OK);
-        return SignedInUser.From(json);
+        var turn = Authenticators.TurnOf(email);
+        await turn.WaitAsync();
+        try
+        {
+            var json = (await PostAsync("/api/auth/login", new { email, password })).Expect(HttpStatusCode.OK);
+            if (json["twoFactorRequired"]?.GetValue<bool>() == true)
+                return await Authenticators.CompleteAsync(this, email, json);
+            var user = SignedInUser.From(json);
+            return Authenticators.MustEnrol(user.Role) && json["user"]!["twoFactorEnabled"]?.GetValue<bool>() != true
+                ? await Authenticators.EnrolAsync(this, user)
+                : user;
+        }
+        finally
+        {
+            turn.Release();
+        }
     }
 
     public async Task<SignedInUser> RegisterAndLoginAsync(string role = "patient", string? email = null, bool confirmEmail = true)

@@ -17,7 +17,14 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Where this process's mail lands, so its clients can follow confirmation links.</summary>
     public IMailbox? Mailbox { get; set; }
 
-    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }) { Mailbox = Mailbox };
+    /// <summary>The staff's authenticator apps: processes over the same data (a cluster's Api instances, a restart) share one.</summary>
+    public Authenticators Authenticators { get; set; } = new();
+
+    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) })
+    {
+        Mailbox = Mailbox,
+        Authenticators = Authenticators,
+    };
 
     /// <summary>Starts the Api and waits until /health/ready answers 200; on a free port, or on <paramref name="port"/> (to start it again where it was).</summary>
     public static async Task<ApiProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyWithin = null,

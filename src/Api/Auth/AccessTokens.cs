@@ -32,6 +32,7 @@ public sealed class AccessTokens(SigningKey signingKey, IOptions<JwtOptions> opt
                 new Claim(ClaimNames.Name, user.DisplayName),
                 new Claim(ClaimNames.Role, ClaimNames.RoleValue(user.Role)),
                 new Claim(ClaimNames.Verified, user.Verified ? "true" : "false"),
+                new Claim(ClaimNames.TwoFactor, user.TwoFactorEnabled ? "on" : "off"),
                 .. sessionId is null ? Array.Empty<Claim>() : [new Claim(ClaimNames.Session, sessionId)],
             ]),
         });

@@ -65,6 +65,7 @@ public static class ApiSetup
         if (app.Services.GetRequiredService<RunModeInfo>().Mode == RunMode.Cluster)
             app.UseMiddleware<TransientClusterRetry>();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMedPlatformOutputCache();

@@ -16,7 +16,7 @@ public static class IdentityApi
         auth.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
             .WithName("register").WithSummary("Register as a patient or a doctor").Refuses(409);
         auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
-            .WithName("login").WithSummary("Sign in: an access token and a refresh token").Refuses(401, 423);
+            .WithName("login").WithSummary("Sign in: an access token and a refresh token, or with two-factor on a challenge token for the second step").Refuses(401, 423);
         auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
             .WithName("refreshTokens").WithSummary("Exchange a refresh token for new tokens; each refresh token works once").Refuses(401);
         auth.MapPost("/verify-email", VerifyEmail).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
@@ -25,11 +25,11 @@ public static class IdentityApi
             .WithName("forgotPassword").WithSummary("Mail a password reset link; answers the same whether or not the address has an account").Refuses(429);
         auth.MapPost("/reset-password", ResetPassword).AllowAnonymous().RequireRateLimiting(RateLimits.Authentication)
             .WithName("resetPassword").WithSummary("Choose a new password with the token from a reset link; signs out every device");
-        auth.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn)
+        auth.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn).AllowedBeforeTwoFactor()
             .WithName("logout").WithSummary("Revoke the given refresh token, or all of the caller's when none is given");
 
         var me = app.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
-        me.MapGet("", GetMe).WithName("getMe").WithSummary("The signed-in account").Refuses(404);
+        me.MapGet("", GetMe).AllowedBeforeTwoFactor().WithName("getMe").WithSummary("The signed-in account").Refuses(404);
         me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Authentication)
             .WithName("changePassword").WithSummary("Change the password; signs out every device").Refuses(423);
         me.MapPost("/verification-email", ResendConfirmation).RequireRateLimiting(RateLimits.Authentication)
@@ -53,8 +53,8 @@ public static class IdentityApi
     static async Task<Ok<TokenResponse>> Login(LoginRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)
     {
         request.EnsureComplete();
-        var signedIn = await grains.Accounts().SignIn(request.Email!, request.Password!, context.ClientAddress(), context.Request.Headers.UserAgent.ToString());
-        return TypedResults.Ok(tokens.Respond(signedIn));
+        var answer = await grains.Accounts().SignIn(request.Email!, request.Password!, context.ClientAddress(), context.Request.Headers.UserAgent.ToString());
+        return TypedResults.Ok(answer.Challenge is { } challenge ? TokenResponse.Challenge(challenge) : tokens.Respond(answer.Session!));
     }
 
     static async Task<Ok<TokenResponse>> Refresh(RefreshRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)
@@ -125,6 +125,6 @@ public static class IdentityApi
     static async Task<Ok<UserView>> VerifyDoctor(string id, Caller admin, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Accounts().VerifyDoctor(admin, id));
 
-    private static TokenResponse Respond(this AccessTokens tokens, SignedIn signedIn) =>
+    internal static TokenResponse Respond(this AccessTokens tokens, SignedIn signedIn) =>
         new(tokens.Issue(signedIn.User, RefreshTokens.TryParse(signedIn.RefreshToken, out _, out var session, out _) ? session : null), "Bearer", (int)tokens.Lifetime.TotalSeconds, signedIn.RefreshToken, signedIn.RefreshTokenExpiresAt, signedIn.User);
 }

@@ -26,6 +26,28 @@ public sealed record ForgotPasswordRequest(string? Email);
 /// <summary>The token from a reset link and the new password.</summary>
 public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
 
-/// <summary>What sign-in and refresh answer: the tokens exist only at the edge, so this shape is the Api's own.</summary>
+/// <summary>
+/// What sign-in and refresh answer: the tokens exist only at the edge, so this shape is the Api's own.
+/// A sign-in whose account has two-factor on answers <see cref="TwoFactorRequired"/> and a challenge
+/// token instead, and every token field is null until <c>POST /api/auth/login/two-factor</c> completes it.
+/// </summary>
 public sealed record TokenResponse(
-    string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, UserView User);
+    string? AccessToken, string? TokenType, int? ExpiresIn, string? RefreshToken, DateTimeOffset? RefreshTokenExpiresAt, UserView? User,
+    bool TwoFactorRequired = false, string? ChallengeToken = null, DateTimeOffset? ChallengeExpiresAt = null)
+{
+    public static TokenResponse Challenge(TwoFactorChallenge challenge) =>
+        new(null, null, null, null, null, null, TwoFactorRequired: true, challenge.Token, challenge.ExpiresAt);
+}
+
+/// <summary>The second step of a sign-in: the challenge token and either a code from the authenticator app or a recovery code.</summary>
+public sealed record TwoFactorLoginRequest(string? ChallengeToken, string? Code, string? RecoveryCode);
+
+/// <summary>What an authenticator app is set up with: the secret to type, the URI to open and the same URI as a QR code to scan.</summary>
+public sealed record TwoFactorSetupResponse(string Secret, string OtpauthUri, string QrCodeSvg);
+
+public sealed record TwoFactorCodeRequest(string? Code);
+
+/// <summary>Shown once: each signs in once instead of a code, when the phone is lost.</summary>
+public sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes);
+
+public sealed record DisableTwoFactorRequest(string? Password, string? Code);

@@ -12,7 +12,7 @@ namespace MedPlatform.Api.Operations;
 /// The refusals each operation can answer, as problem details in the OpenAPI document, so a client
 /// generated from it knows every error it must handle. What follows from an endpoint's own
 /// metadata is added here, for every endpoint at once (so it cannot drift): 401 and 403 from its
-/// authorization, 400 when it takes a body or a query, 404 for an id in its path, 413 and 415 for a body, 429
+/// authorization (and from staff's second factor, see TwoFactorGate), 400 when it takes a body or a query, 404 for an id in its path, 413 and 415 for a body, 429
 /// for a rate limit, and 503 for all of them (a silo, the database or the payment service briefly
 /// gone). A business refusal that only the grain knows about is named where the endpoint is mapped,
 /// with <see cref="Refuses{TBuilder}"/>.
@@ -40,6 +40,9 @@ public static class ContractResponses
                 if (authorization.Any(a => a.Policy is not null && a.Policy != Policies.SignedIn))
                     Add(metadata, StatusCodes.Status403Forbidden);
             }
+            // An administrator's or pharmacist's token without a second factor is refused everywhere but enrolment.
+            if (!metadata.OfType<AllowedBeforeTwoFactorMetadata>().Any())
+                Add(metadata, StatusCodes.Status403Forbidden);
             if (routeParameters.Count > 0)
                 Add(metadata, StatusCodes.Status404NotFound);
             if (hasBody)

@@ -39,5 +39,7 @@ public sealed class DomainException : Exception
 
     /// <summary>What an account may do only once its owner confirmed the email address.</summary>
     public static DomainException EmailNotVerified(string detail) => new(ProblemKind.Forbidden, detail, code: ProblemCodes.EmailNotVerified);
+    /// <summary>Staff who must sign in with a second factor and have not enrolled one yet.</summary>
+    public static DomainException TwoFactorRequired(string detail) => new(ProblemKind.Forbidden, detail, code: ProblemCodes.TwoFactorRequired);
     public static DomainException Unavailable(string detail, int retryAfterSeconds) => new(ProblemKind.Unavailable, detail, null, retryAfterSeconds);
 }

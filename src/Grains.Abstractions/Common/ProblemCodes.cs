@@ -4,6 +4,8 @@ namespace MedPlatform.Common;
 public static class ProblemCodes
 {
     public const string EmailNotVerified = "email-not-verified";
+    /// <summary>An administrator or pharmacist who has not enrolled a second factor yet: the app takes them to enrolment.</summary>
+    public const string TwoFactorRequired = "two-factor-required";
 
     /// <summary>A URN, not a page: RFC 9457 allows a type that is not dereferenceable, and it cannot go stale.</summary>
     public static string TypeFor(string code) => "urn:medplatform:problem:" + code;

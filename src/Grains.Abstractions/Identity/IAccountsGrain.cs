@@ -12,8 +12,22 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     /// <summary>Self-registration: only patient and doctor.</summary>
     Task<UserView> Register(NewAccount account, string? clientAddress);
 
-    /// <summary>401 for an unknown email or a wrong password alike; 423 or 429 while throttled.</summary>
-    Task<SignedIn> SignIn(string email, string password, string? clientAddress, string? userAgent = null);
+    /// <summary>
+    /// A session, or with two-factor on a challenge for <see cref="CompleteSignIn"/>. 401 for an
+    /// unknown email or a wrong password alike; 423 or 429 while throttled.
+    /// </summary>
+    Task<SignInAnswer> SignIn(string email, string password, string? clientAddress, string? userAgent = null);
+
+    /// <summary>The second step of a sign-in with two-factor on (see <see cref="IUserGrain.CompleteSignIn"/>); audited either way.</summary>
+    Task<SignedIn> CompleteSignIn(string challengeToken, SecondFactor factor, string? clientAddress, string? userAgent = null);
+
+    Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller);
+
+    /// <summary>Turns two-factor on (audited); the answer is the recovery codes.</summary>
+    Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId);
+
+    /// <summary>Turns two-factor off with the password (guesses counted like sign-ins) and a code (audited).</summary>
+    Task DisableTwoFactor(Caller caller, string password, string code);
 
     Task<SignedIn> Refresh(string refreshToken, string? clientAddress);
 

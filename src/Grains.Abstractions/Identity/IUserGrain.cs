@@ -11,8 +11,31 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The account, or null when there is none under this id.</summary>
     Task<UserView?> Find();
 
-    /// <summary>Checks the password and, when it matches, starts a session with a refresh token. Null when it does not match.</summary>
-    Task<SignedIn?> SignIn(string password, string? clientAddress, string? userAgent = null);
+    /// <summary>
+    /// Checks the password and, when it matches, starts a session with a refresh token, or, with
+    /// two-factor on, answers a challenge that <see cref="CompleteSignIn"/> turns into one. Null
+    /// when it does not match.
+    /// </summary>
+    Task<SignInAnswer?> SignIn(string password, string? clientAddress, string? userAgent = null);
+
+    /// <summary>
+    /// The second step of a sign-in: a challenge from <see cref="SignIn"/> and a code (or a recovery
+    /// code, which is then spent and the owner mailed). 401 for a challenge that is unknown, used or
+    /// expired; 400 for a wrong code, counted like a wrong password (423 when locked).
+    /// </summary>
+    Task<SignedIn> CompleteSignIn(string challengeId, string secret, SecondFactor factor, string? clientAddress, string? userAgent = null);
+
+    /// <summary>A new secret to enrol an authenticator app with, not active until confirmed. 409 while two-factor is on.</summary>
+    Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller);
+
+    /// <summary>
+    /// A code from the enrolled app turns two-factor on: every other signed-in device is signed out,
+    /// the owner is mailed, and the answer is the ten recovery codes, shown once.
+    /// </summary>
+    Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId);
+
+    /// <summary>Turns two-factor off with the password and a code (the owner is mailed). 422 for roles that must keep it.</summary>
+    Task DisableTwoFactor(Caller caller, string password, string code);
 
     /// <summary>
     /// Exchanges a session's current refresh token for a new one (rotation). A session's earlier

@@ -8,3 +8,9 @@ public enum Role
     Pharmacist = 2,
     Admin = 3,
 }
+
+public static class RoleRules
+{
+    /// <summary>Staff who can read every patient's prescriptions and orders must sign in with a second factor.</summary>
+    public static bool RequiresTwoFactor(this Role role) => role is Role.Admin or Role.Pharmacist;
+}

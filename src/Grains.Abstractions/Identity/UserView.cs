@@ -12,4 +12,6 @@ public sealed record UserView(
     [property: Id(6)] string? LicenseNumber,
     [property: Id(7)] DateTimeOffset CreatedAt,
     /// <summary>Whether the owner proved the address is theirs (a link from a mail to it). Accounts from before verification existed count as verified.</summary>
-    [property: Id(8)] bool EmailVerified);
+    [property: Id(8)] bool EmailVerified,
+    /// <summary>Whether signing in needs a code from an authenticator app after the password.</summary>
+    [property: Id(9)] bool TwoFactorEnabled);

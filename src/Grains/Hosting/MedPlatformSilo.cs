@@ -115,6 +115,7 @@ public static class MedPlatformSilo
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton<TwoFactorCodes>();
         services.AddSingleton<PasswordResetRequests>();
         services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section))
             .Validate(n => n.ReviewDigestEvery > TimeSpan.Zero, "Notifications:ReviewDigestEvery must be positive.")

@@ -30,7 +30,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         return user;
     }
 
-    public async Task<SignedIn> SignIn(string email, string password, string? clientAddress, string? userAgent = null)
+    public async Task<SignInAnswer> SignIn(string email, string password, string? clientAddress, string? userAgent = null)
     {
         var key = AccountRules.EmailKey(email);
         var network = ClientNetworks.Of(clientAddress);
@@ -42,7 +42,7 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         var user = userId is null ? null : GrainFactory.GetGrain<IUserGrain>(userId);
         await lockout.EnsureAllowed(network, knownNetwork: user is not null && await user.IsKnownNetwork(network));
 
-        SignedIn? signedIn;
+        SignInAnswer? signedIn;
         if (user is null)
         {
             // An unknown email still pays for a password check, so the answer and its timing
@@ -64,8 +64,44 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         }
 
         await lockout.RecordSuccess(network);
-        await audit.Record("auth.login", signedIn.User.Id, $"user:{signedIn.User.Id}", clientAddress);
+        // With two-factor on, the password alone is not a sign-in: it is recorded as the first step.
+        await audit.Record(signedIn.Challenge is null ? "auth.login" : "auth.login.password", signedIn.User.Id, $"user:{signedIn.User.Id}", clientAddress);
         return signedIn;
+    }
+
+    public async Task<SignedIn> CompleteSignIn(string challengeToken, SecondFactor factor, string? clientAddress, string? userAgent = null)
+    {
+        if (!RefreshTokens.TryParse(challengeToken, out var userId, out var challengeId, out var secret))
+            throw DomainException.Unauthorized("This sign-in has expired or was completed already. Sign in with your password again.");
+        await GrainFactory.GetGrain<IAddressThrottleGrain>(ClientNetworks.Of(clientAddress)).EnsureAllowed();
+        try
+        {
+            var signedIn = await GrainFactory.GetGrain<IUserGrain>(userId).CompleteSignIn(challengeId, secret, factor, clientAddress, userAgent);
+            var how = string.IsNullOrWhiteSpace(factor.RecoveryCode) ? "auth.login" : "auth.login.recovery-code";
+            await audit.Record(how, userId, $"user:{userId}", clientAddress);
+            return signedIn;
+        }
+        catch (DomainException refusal) when (refusal.Kind == ProblemKind.Invalid)
+        {
+            metrics.LoginFailed();
+            await audit.Record("auth.login.two-factor.failed", actorId: null, target: $"user:{userId}", ip: clientAddress, subjectUserId: userId);
+            throw;
+        }
+    }
+
+    public Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller) => GrainFactory.GetGrain<IUserGrain>(caller.UserId).BeginTwoFactor(caller);
+
+    public async Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId)
+    {
+        var codes = await GrainFactory.GetGrain<IUserGrain>(caller.UserId).ConfirmTwoFactor(caller, code, currentSessionId);
+        await audit.Record("auth.two-factor.enabled", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
+        return codes;
+    }
+
+    public async Task DisableTwoFactor(Caller caller, string password, string code)
+    {
+        await WithPasswordGuessesCounted(caller, "password", "auth.two-factor.disable.failed", user => user.DisableTwoFactor(caller, password, code));
+        await audit.Record("auth.two-factor.disabled", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
     }
 
     public async Task<SignedIn> Refresh(string refreshToken, string? clientAddress)
@@ -90,24 +126,32 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public async Task ChangePassword(Caller caller, string currentPassword, string newPassword)
     {
+        await WithPasswordGuessesCounted(caller, "currentPassword", "auth.password.change.failed", user => user.ChangePassword(caller, currentPassword, newPassword));
+        await audit.Record("auth.password.changed", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
+    }
+
+    /// <summary>
+    /// Runs an account change that needs the password again: guessing it with a stolen access token
+    /// counts like failed sign-ins (and locks the same way). A refusal of <paramref name="passwordField"/> is a guess.
+    /// </summary>
+    private async Task WithPasswordGuessesCounted(Caller caller, string passwordField, string failureAudited, Func<IUserGrain, Task> change)
+    {
         var user = GrainFactory.GetGrain<IUserGrain>(caller.UserId);
         var account = await user.Find() ?? throw DomainException.NotFound("No such account.");
-        // Guessing the current password with a stolen access token counts like failed sign-ins.
         var network = ClientNetworks.Of(caller.ClientAddress);
         var lockout = GrainFactory.GetGrain<IAccountLockoutGrain>(AccountRules.EmailKey(account.Email));
         await lockout.EnsureAllowed(network, await user.IsKnownNetwork(network));
         try
         {
-            await user.ChangePassword(caller, currentPassword, newPassword);
+            await change(user);
         }
-        catch (DomainException refusal) when (refusal.Errors?.ContainsKey("currentPassword") == true)
+        catch (DomainException refusal) when (refusal.Errors?.ContainsKey(passwordField) == true)
         {
             await lockout.RecordFailure(network);
-            await audit.Record("auth.password.change.failed", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
+            await audit.Record(failureAudited, caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
             throw;
         }
         await lockout.RecordSuccess(network);
-        await audit.Record("auth.password.changed", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
     }
 
     public async Task<UserView> ConfirmEmail(string token, string? clientAddress)

@@ -1,5 +1,6 @@
 namespace MedPlatform.Identity;
 
+/// <summary>An account's second factor as stored in its <see cref="UserState"/>; <see cref="TwoFactorCodes"/> holds the rules.</summary>
 [GenerateSerializer, Alias("MedPlatform.TwoFactorState")]
 public sealed class TwoFactorState
 {
@@ -12,4 +13,16 @@ public sealed class TwoFactorState
     /// <summary>SHA-256 hashes of the recovery codes not yet used (each has 80 random bits).</summary>
     [Id(3)] public List<string> RecoveryCodeHashes { get; set; } = [];
     [Id(4)] public DateTimeOffset? EnabledAt { get; set; }
+
+    public bool IsOn => ProtectedSecret is not null;
 }
+
+/// <summary>
+/// A sign-in whose password was right and whose second factor is awaited. Only the hash of its
+/// token's secret is kept; it works once, for a few minutes.
+/// </summary>
+[GenerateSerializer, Alias("MedPlatform.SignInChallenge")]
+public sealed record SignInChallenge(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Hash,
+    [property: Id(2)] DateTimeOffset ExpiresAt);

@@ -12,14 +12,15 @@ public sealed class UserDirectory([FromKeyedServices(Databases.Platform)] SqlDat
     public Task Upsert(UserProjection user) =>
         database.ExecuteAsync(
             """
-            REPLACE INTO users (id, email, display_name, role, verified, department, license_number, created_at, email_verified)
-            VALUES (@id, @email, @name, @role, @verified, @department, @license, @created, @emailVerified);
+            REPLACE INTO users (id, email, display_name, role, verified, department, license_number, created_at, email_verified, two_factor_enabled)
+            VALUES (@id, @email, @name, @role, @verified, @department, @license, @created, @emailVerified, @twoFactor);
             """,
             command => command
                 .Bind("id", user.Id).Bind("email", user.Email).Bind("name", user.DisplayName)
                 .Bind("role", UserProjection.RoleText(user.Role)).Bind("verified", user.Verified ? 1 : 0)
                 .Bind("department", user.Department).Bind("license", user.LicenseNumber)
-                .Bind("created", user.CreatedAt.ToUnixTimeMilliseconds()).Bind("emailVerified", user.EmailVerified ? 1 : 0));
+                .Bind("created", user.CreatedAt.ToUnixTimeMilliseconds()).Bind("emailVerified", user.EmailVerified ? 1 : 0)
+                .Bind("twoFactor", user.TwoFactorEnabled ? 1 : 0));
 
     public async Task<PagedResult<UserView>> List(UserQuery query)
     {
@@ -35,7 +36,7 @@ public sealed class UserDirectory([FromKeyedServices(Databases.Platform)] SqlDat
         var total = await database.CountAsync($"SELECT COUNT(*) FROM users{where};", Bind);
         var items = await database.QueryAsync(
             $"""
-            SELECT id, email, display_name, role, verified, department, license_number, created_at, email_verified
+            SELECT id, email, display_name, role, verified, department, license_number, created_at, email_verified, two_factor_enabled
             FROM users{where}
             ORDER BY created_at DESC, id DESC
             LIMIT @take OFFSET @skip;
@@ -44,7 +45,7 @@ public sealed class UserDirectory([FromKeyedServices(Databases.Platform)] SqlDat
             reader => new UserView(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 Enum.Parse<Role>(reader.GetString(3), ignoreCase: true), reader.GetInt64(4) != 0,
-                reader.GetNullableString(5), reader.GetNullableString(6), reader.GetUnixMilliseconds(7), reader.GetInt64(8) != 0));
+                reader.GetNullableString(5), reader.GetNullableString(6), reader.GetUnixMilliseconds(7), reader.GetInt64(8) != 0, reader.GetInt64(9) != 0));
         return new PagedResult<UserView>(items, query.Paging.Page, query.Paging.PageSize, total);
     }
 }

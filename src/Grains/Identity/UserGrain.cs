@@ -18,6 +18,7 @@ public sealed partial class UserGrain(
     MailOutbox mail,
     IOptions<AppOptions> app,
     Notifier notifier,
+    TwoFactorCodes twoFactor,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private const int KnownNetworksKept = 10;
@@ -90,7 +91,7 @@ public sealed partial class UserGrain(
     public Task<bool> IsKnownNetwork(string network) =>
         Task.FromResult(Exists && Account.KnownNetworks.Any(known => known.Network == network));
 
-    public async Task<SignedIn?> SignIn(string password, string? clientAddress, string? userAgent = null)
+    public async Task<SignInAnswer?> SignIn(string password, string? clientAddress, string? userAgent = null)
     {
         if (!Exists)
         {
@@ -103,10 +104,23 @@ public sealed partial class UserGrain(
         if (check == PasswordCheck.RightButRehash)
             Account.PasswordHash = passwords.Hash(password);
 
+        if (Account.TwoFactor.IsOn)
+        {
+            var challenge = StartChallenge();
+            await this.Save(state);
+            return new SignInAnswer(Account.ToView(Id), null, challenge);
+        }
+        var signedIn = SignedInOnThisDevice(clientAddress, userAgent);
+        await this.Save(state);
+        return new SignInAnswer(signedIn.User, signedIn, null);
+    }
+
+    /// <summary>A new session for the device signing in, remembered with its network (save the state).</summary>
+    private SignedIn SignedInOnThisDevice(string? clientAddress, string? userAgent)
+    {
         RememberNetwork(ClientNetworks.Of(clientAddress));
         var (session, secret) = StartSession(clientAddress);
         session.UserAgent = userAgent is { Length: > MaxUserAgent } ? userAgent[..MaxUserAgent] : userAgent;
-        await this.Save(state);
         return Issued(session, secret);
     }
 

@@ -32,11 +32,15 @@ public sealed class UserState
     [Id(17)] public List<MailToken> MailTokens { get; set; } = [];
     /// <summary>How many confirmation mails were asked for, so each has a key of its own in the outbox.</summary>
     [Id(18)] public int ConfirmationMailsQueued { get; set; }
+    /// <summary>The second factor: its secret (encrypted), the last step accepted, the recovery codes (hashed).</summary>
+    [Id(19)] public TwoFactorState TwoFactor { get; set; } = new();
+    /// <summary>Sign-ins whose password was right and whose code is awaited (a few at most).</summary>
+    [Id(20)] public List<SignInChallenge> SignInChallenges { get; set; } = [];
 
     public bool Exists => Email is not null;
 
     public UserView ToView(string id) =>
-        new(id, Email!, DisplayName, Role, Verified, Department, LicenseNumber, CreatedAt, !EmailUnconfirmed);
+        new(id, Email!, DisplayName, Role, Verified, Department, LicenseNumber, CreatedAt, !EmailUnconfirmed, TwoFactor.IsOn);
 }
 
 /// <summary>

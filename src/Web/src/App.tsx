@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
-import { Route, Routes, useLocation } from "react-router";
-import { restoreSession, type Role } from "./api";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { restoreSession, type Role, useUser } from "./api";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
 import { Account } from "./pages/Account";
+import { Security } from "./pages/Security";
 import { ForgotPassword } from "./pages/ForgotPassword";
 import { Notifications } from "./pages/Notifications";
 import { Unsubscribe } from "./pages/Unsubscribe";
@@ -63,6 +64,7 @@ const pages: Page[] = [
   { path: "/admin/products", page: <AdminProducts />, roles: ["pharmacist", "admin"] },
   { path: "/admin/products/:id", page: <AdminProduct />, roles: ["pharmacist", "admin"] },
   { path: "/account", page: <Account />, roles: ["patient", "doctor", "pharmacist", "admin"] },
+  { path: "/account/security", page: <Security />, roles: ["patient", "doctor", "pharmacist", "admin"] },
   { path: "/sign-in", page: <SignIn /> },
   { path: "/register", page: <Register /> },
   { path: "/verify-email", page: <VerifyEmail /> },
@@ -72,8 +74,13 @@ const pages: Page[] = [
   { path: "/unsubscribe", page: <Unsubscribe /> },
 ];
 
+/** Where staff without a second factor are taken: until they enrol, the API refuses them everything else. */
+const enrolment = "/account/security";
+
 export function App() {
   const { pathname } = useLocation();
+  const user = useUser();
+  const mustEnrol = user !== null && (user.role === "admin" || user.role === "pharmacist") && !user.twoFactorEnabled;
   // A stored session is checked once on load, before pages decide what the user may see.
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -87,7 +94,13 @@ export function App() {
           <Suspense fallback={<Loading />}>
             <Routes>
               {pages.map(({ path, page, roles }) => (
-                <Route key={path} path={path} element={roles ? <RequireRole roles={roles}>{page}</RequireRole> : page} />
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    mustEnrol && path !== enrolment ? <Navigate to={enrolment} replace /> : roles ? <RequireRole roles={roles}>{page}</RequireRole> : page
+                  }
+                />
               ))}
               <Route path="*" element={<NotFound />} />
             </Routes>

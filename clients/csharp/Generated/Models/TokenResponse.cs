@@ -22,6 +22,16 @@ namespace MedPlatform.Client.Models
 #endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The challengeExpiresAt property</summary>
+        public DateTimeOffset? ChallengeExpiresAt { get; set; }
+        /// <summary>The challengeToken property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ChallengeToken { get; set; }
+#nullable restore
+#else
+        public string ChallengeToken { get; set; }
+#endif
         /// <summary>The expiresIn property</summary>
         public int? ExpiresIn { get; set; }
         /// <summary>The refreshToken property</summary>
@@ -42,6 +52,8 @@ namespace MedPlatform.Client.Models
 #else
         public string TokenType { get; set; }
 #endif
+        /// <summary>The twoFactorRequired property</summary>
+        public bool? TwoFactorRequired { get; set; }
         /// <summary>The user property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +68,7 @@ namespace MedPlatform.Client.Models
         public TokenResponse()
         {
             AdditionalData = new Dictionary<string, object>();
+            TwoFactorRequired = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -76,10 +89,13 @@ namespace MedPlatform.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "accessToken", n => { AccessToken = n.GetStringValue(); } },
+                { "challengeExpiresAt", n => { ChallengeExpiresAt = n.GetDateTimeOffsetValue(); } },
+                { "challengeToken", n => { ChallengeToken = n.GetStringValue(); } },
                 { "expiresIn", n => { ExpiresIn = n.GetIntValue(); } },
                 { "refreshToken", n => { RefreshToken = n.GetStringValue(); } },
                 { "refreshTokenExpiresAt", n => { RefreshTokenExpiresAt = n.GetDateTimeOffsetValue(); } },
                 { "tokenType", n => { TokenType = n.GetStringValue(); } },
+                { "twoFactorRequired", n => { TwoFactorRequired = n.GetBoolValue(); } },
                 { "user", n => { User = n.GetObjectValue<global::MedPlatform.Client.Models.UserView>(global::MedPlatform.Client.Models.UserView.CreateFromDiscriminatorValue); } },
             };
         }
@@ -91,10 +107,13 @@ namespace MedPlatform.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("accessToken", AccessToken);
+            writer.WriteDateTimeOffsetValue("challengeExpiresAt", ChallengeExpiresAt);
+            writer.WriteStringValue("challengeToken", ChallengeToken);
             writer.WriteIntValue("expiresIn", ExpiresIn);
             writer.WriteStringValue("refreshToken", RefreshToken);
             writer.WriteDateTimeOffsetValue("refreshTokenExpiresAt", RefreshTokenExpiresAt);
             writer.WriteStringValue("tokenType", TokenType);
+            writer.WriteBoolValue("twoFactorRequired", TwoFactorRequired);
             writer.WriteObjectValue<global::MedPlatform.Client.Models.UserView>("user", User);
             writer.WriteAdditionalData(AdditionalData);
         }

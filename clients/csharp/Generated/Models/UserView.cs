@@ -60,6 +60,8 @@ namespace MedPlatform.Client.Models
 #endif
         /// <summary>The role property</summary>
         public global::MedPlatform.Client.Models.Role? Role { get; set; }
+        /// <summary>The twoFactorEnabled property</summary>
+        public bool? TwoFactorEnabled { get; set; }
         /// <summary>The verified property</summary>
         public bool? Verified { get; set; }
         /// <summary>
@@ -95,6 +97,7 @@ namespace MedPlatform.Client.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "licenseNumber", n => { LicenseNumber = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetEnumValue<global::MedPlatform.Client.Models.Role>(); } },
+                { "twoFactorEnabled", n => { TwoFactorEnabled = n.GetBoolValue(); } },
                 { "verified", n => { Verified = n.GetBoolValue(); } },
             };
         }
@@ -113,6 +116,7 @@ namespace MedPlatform.Client.Models
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("licenseNumber", LicenseNumber);
             writer.WriteEnumValue<global::MedPlatform.Client.Models.Role>("role", Role);
+            writer.WriteBoolValue("twoFactorEnabled", TwoFactorEnabled);
             writer.WriteBoolValue("verified", Verified);
             writer.WriteAdditionalData(AdditionalData);
         }

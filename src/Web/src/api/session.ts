@@ -51,8 +51,12 @@ window.addEventListener("storage", (event) => {
   if (event.key === storageKey || event.key === null) adopt(readStored());
 });
 
-export function startSession(tokens: Tokens) {
-  store({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000, user: tokens.user });
+/** Keeps the tokens of a completed sign-in or renewal (a two-factor challenge carries none), answering who signed in. */
+export function startSession(tokens: Tokens): User {
+  const { accessToken, refreshToken, expiresIn, user } = tokens;
+  if (!accessToken || !refreshToken || !expiresIn || !user) throw new Error("The sign-in answered no tokens.");
+  store({ accessToken, refreshToken, expiresAt: Date.now() + expiresIn * 1000, user });
+  return user;
 }
 
 export const endSession = () => store(null);

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
 import { api, signIn, useUser } from "../api";
 import { NotificationSettingsForm } from "../components/NotificationSettingsForm";
 import { SavedAddresses } from "../components/SavedAddresses";
-import { SignedInDevices } from "../components/SignedInDevices";
 import { FormError } from "../components/Status";
 import { TextField } from "../components/TextField";
 import { useAction } from "../useAction";
 import { usePageTitle } from "../usePageTitle";
+import type { PendingSignIn } from "./SignIn";
 
 /** Every role's own account: who they are to the platform, and a new password. */
 export function Account() {
@@ -29,7 +30,17 @@ export function Account() {
       {user.role === "patient" && <SavedAddresses />}
       <ChangePassword email={user.email} />
       <NotificationSettingsForm />
-      <SignedInDevices />
+      <section className="panel narrow" aria-labelledby="security-heading">
+        <h2 id="security-heading">Security</h2>
+        <p>
+          Two-factor sign-in is {user.twoFactorEnabled ? "on" : "off"}. <Link to="/account/security">Security settings and signed-in devices</Link>
+        </p>
+        {user.role === "doctor" && !user.twoFactorEnabled && (
+          <p className="alert alert-info">
+            You read patients' health questions and prescribe: protect your account with a code from your phone at every sign-in.
+          </p>
+        )}
+      </section>
     </>
   );
 }
@@ -37,6 +48,7 @@ export function Account() {
 const blank = { currentPassword: "", newPassword: "" };
 
 function ChangePassword({ email }: { email: string }) {
+  const navigate = useNavigate();
   const [form, setForm] = useState(blank);
   const [changed, setChanged] = useState(false);
   const { busy, error, run } = useAction();
@@ -46,7 +58,15 @@ function ChangePassword({ email }: { email: string }) {
     run(async () => {
       await api.POST("/api/me/password", { body: form });
       // The change signs out every device, this one too: sign in again with the new password.
-      await signIn(email, form.newPassword);
+      const step = await signIn(email, form.newPassword);
+      if (step.challengeToken) {
+        const pending: PendingSignIn = {
+          challengeToken: step.challengeToken,
+          notice: "Your password is changed and every device was signed out. Enter a code to sign in again.",
+        };
+        navigate("/sign-in?next=/account", { replace: true, state: pending });
+        return;
+      }
       setForm(blank);
       setChanged(true);
     });

@@ -4,6 +4,7 @@ using MedPlatform.Client.Api.Me.Addresses;
 using MedPlatform.Client.Api.Me.NotificationSettings;
 using MedPlatform.Client.Api.Me.Password;
 using MedPlatform.Client.Api.Me.Sessions;
+using MedPlatform.Client.Api.Me.TwoFactor;
 using MedPlatform.Client.Api.Me.VerificationEmail;
 using MedPlatform.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -41,6 +42,11 @@ namespace MedPlatform.Client.Api.Me
         public global::MedPlatform.Client.Api.Me.Sessions.SessionsRequestBuilder Sessions
         {
             get => new global::MedPlatform.Client.Api.Me.Sessions.SessionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The twoFactor property</summary>
+        public global::MedPlatform.Client.Api.Me.TwoFactor.TwoFactorRequestBuilder TwoFactor
+        {
+            get => new global::MedPlatform.Client.Api.Me.TwoFactor.TwoFactorRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The verificationEmail property</summary>
         public global::MedPlatform.Client.Api.Me.VerificationEmail.VerificationEmailRequestBuilder VerificationEmail

@@ -72,6 +72,7 @@ namespace MedPlatform.Client.Api.Notifications
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -87,6 +88,7 @@ namespace MedPlatform.Client.Api.Notifications
             {
                 { "400", global::MedPlatform.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.NotificationList>(requestInfo, global::MedPlatform.Client.Models.NotificationList.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

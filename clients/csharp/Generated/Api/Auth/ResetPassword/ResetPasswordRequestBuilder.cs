@@ -40,6 +40,7 @@ namespace MedPlatform.Client.Api.Auth.ResetPassword
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
@@ -58,6 +59,7 @@ namespace MedPlatform.Client.Api.Auth.ResetPassword
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::MedPlatform.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

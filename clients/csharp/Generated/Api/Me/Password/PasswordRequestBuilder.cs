@@ -41,6 +41,7 @@ namespace MedPlatform.Client.Api.Me.Password
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 423 status code</exception>
@@ -61,6 +62,7 @@ namespace MedPlatform.Client.Api.Me.Password
             {
                 { "400", global::MedPlatform.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "423", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -39,6 +39,7 @@ namespace MedPlatform.Client.Api.Notifications.ReadAll
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -53,6 +54,7 @@ namespace MedPlatform.Client.Api.Notifications.ReadAll
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);

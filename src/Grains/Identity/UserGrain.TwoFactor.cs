@@ -1,0 +1,101 @@
+using MedPlatform.Common;
+using MedPlatform.Hosting;
+
+namespace MedPlatform.Identity;
+
+// The account's second factor: enrolment, the second step of a sign-in, turning it off. The state
+// lives in the account itself, so "two-factor is on" is written once, with the secret that makes it so.
+public sealed partial class UserGrain
+{
+    /// <summary>Long enough to open an authenticator app and type a code; short enough that a stolen challenge is soon worthless.</summary>
+    private static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
+    private const int ChallengesKept = 5;
+
+    private const string ChallengeRefused = "This sign-in has expired or was completed already. Sign in with your password again.";
+
+    public async Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller)
+    {
+        EnsureOwner(caller);
+        EnsureTwoFactorOff();
+        var enrolment = twoFactor.Begin(Account.TwoFactor, Account.Email!);
+        await this.Save(state);
+        return enrolment;
+    }
+
+    public async Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId)
+    {
+        EnsureOwner(caller);
+        EnsureTwoFactorOff();
+        var codes = await twoFactor.Confirm(Account.TwoFactor, code, CodeLockout(), ClientNetworks.Of(caller.ClientAddress));
+        // Devices signed in on the password alone are signed out: from now on a device needs both.
+        var now = clock.GetUtcNow();
+        foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null && s.Id != currentSessionId))
+            session.RevokedAt = now;
+        // Queued first: the change is never made without the owner being told (the mail is keyed on it).
+        await mail.Enqueue(AccountMail.TwoFactorChanged(Id, Account.Email!, Account.DisplayName, enabled: true, now, app.Value.PublicUrl));
+        await this.Save(state);
+        await Project();
+        return codes;
+    }
+
+    public async Task DisableTwoFactor(Caller caller, string password, string code)
+    {
+        EnsureOwner(caller);
+        if (Account.Role.RequiresTwoFactor())
+            throw DomainException.Unprocessable("Administrators and pharmacists must keep two-factor sign-in on: they can read every patient's prescriptions and orders.");
+        if (!Account.TwoFactor.IsOn)
+            throw DomainException.Conflict("Two-factor sign-in is not on for this account.");
+        if (passwords.Verify(Account.PasswordHash, password) == PasswordCheck.Wrong)
+            throw DomainException.Invalid("password", "The password is not correct.");
+        var off = await twoFactor.TurnOff(Account.TwoFactor, code, CodeLockout(), ClientNetworks.Of(caller.ClientAddress));
+        await mail.Enqueue(AccountMail.TwoFactorChanged(Id, Account.Email!, Account.DisplayName, enabled: false, clock.GetUtcNow(), app.Value.PublicUrl));
+        Account.TwoFactor = off;
+        Account.SignInChallenges.Clear();
+        await this.Save(state);
+        await Project();
+    }
+
+    public async Task<SignedIn> CompleteSignIn(string challengeId, string secret, SecondFactor factor, string? clientAddress, string? userAgent = null)
+    {
+        var now = clock.GetUtcNow();
+        var challenge = Exists ? Account.SignInChallenges.Find(c => c.Id == challengeId) : null;
+        if (challenge is null || challenge.ExpiresAt <= now || !RefreshTokens.Matches(secret, challenge.Hash) || !Account.TwoFactor.IsOn)
+            throw DomainException.Unauthorized(ChallengeRefused);
+
+        var network = ClientNetworks.Of(clientAddress);
+        int? recoveryCodesLeft = null;
+        if (!string.IsNullOrWhiteSpace(factor.RecoveryCode))
+            recoveryCodesLeft = await twoFactor.SpendRecoveryCode(Account.TwoFactor, factor.RecoveryCode, CodeLockout(), network);
+        else
+            await twoFactor.Verify(Account.TwoFactor, factor.Code, CodeLockout(), network);
+
+        Account.SignInChallenges.Remove(challenge);
+        var signedIn = SignedInOnThisDevice(clientAddress, userAgent);
+        if (recoveryCodesLeft is { } left)
+            await mail.Enqueue(AccountMail.RecoveryCodeUsed(Id, Account.Email!, Account.DisplayName, left, now, app.Value.PublicUrl));
+        await this.Save(state);
+        return signedIn;
+    }
+
+    /// <summary>A challenge for a sign-in whose password was right (save the state); older ones beyond a few are dropped.</summary>
+    private TwoFactorChallenge StartChallenge()
+    {
+        var now = clock.GetUtcNow();
+        Account.SignInChallenges.RemoveAll(c => c.ExpiresAt <= now);
+        if (Account.SignInChallenges.Count >= ChallengesKept)
+            Account.SignInChallenges.RemoveRange(0, Account.SignInChallenges.Count - ChallengesKept + 1);
+        var secret = RefreshTokens.NewSecret();
+        var challenge = new SignInChallenge(UserIds.New(), RefreshTokens.HashOf(secret), now + ChallengeLifetime);
+        Account.SignInChallenges.Add(challenge);
+        return new TwoFactorChallenge(RefreshTokens.Format(Id, challenge.Id, secret), challenge.ExpiresAt);
+    }
+
+    /// <summary>Wrong codes are throttled by the same rules as wrong passwords, under a key of their own.</summary>
+    private IAccountLockoutGrain CodeLockout() => GrainFactory.GetGrain<IAccountLockoutGrain>($"two-factor:{Id}");
+
+    private void EnsureTwoFactorOff()
+    {
+        if (Account.TwoFactor.IsOn)
+            throw DomainException.Conflict("Two-factor sign-in is on already: turn it off before enrolling again.");
+    }
+}
