@@ -7,6 +7,7 @@ using MedPlatform.Api.Mall;
 using MedPlatform.Api.Notifications;
 using MedPlatform.Api.Operations;
 using MedPlatform.Api.Orders;
+using MedPlatform.Api.Privacy;
 using MedPlatform.ServiceDefaults;
 
 if (HealthProbe.Requested(args))
@@ -26,6 +27,7 @@ api.MapIdentityApi();
 api.MapTwoFactorApi();
 api.MapPatientsApi();
 api.MapAuditApi();
+api.MapPrivacyApi();
 api.MapForumApi();
 api.MapCatalogApi();
 api.MapPrescriptionsApi();

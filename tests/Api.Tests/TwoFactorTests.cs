@@ -124,6 +124,26 @@ public sealed class TwoFactorTests(EmbeddedApiFactory api)
     }
 
     [Fact]
+    public async Task An_admin_resets_a_lost_second_factor_which_signs_every_device_out_and_sends_staff_back_to_enrolment()
+    {
+        var admin = await client.LoginAsync(EmbeddedApiFactory.AdminEmail, EmbeddedApiFactory.AdminPassword);
+        var pharmacist = await client.Authenticators.EnrolAsync(client, await NewStaffWithoutTwoFactorAsync("pharmacist"));
+        (await client.PostAsync($"/api/admin/users/{pharmacist.Id}/two-factor/reset", null, pharmacist.AccessToken)).ExpectProblem(HttpStatusCode.Forbidden);
+        (await client.PostAsync($"/api/admin/users/{admin.Id}/two-factor/reset", null, admin.AccessToken)).ExpectProblem(HttpStatusCode.UnprocessableEntity);
+
+        var reset = (await client.PostAsync($"/api/admin/users/{pharmacist.Id}/two-factor/reset", null, admin.AccessToken)).Expect(HttpStatusCode.OK);
+
+        Assert.False(reset["twoFactorEnabled"]!.GetValue<bool>());
+        (await client.PostAsync("/api/auth/refresh", new { refreshToken = pharmacist.RefreshToken })).ExpectProblem(HttpStatusCode.Unauthorized);
+        await api.Mailbox.WaitForAsync(pharmacist.Email, "Two-factor sign-in was reset");
+        var again = (await client.PostAsync("/api/auth/login", new { email = pharmacist.Email, password = Password })).Expect(HttpStatusCode.OK);
+        Assert.False(again["twoFactorRequired"]!.GetValue<bool>());
+        var problem = (await client.GetAsync("/api/pharmacy/orders", again.Str("accessToken"))).ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.EndsWith("two-factor-required", problem.Str("type"), StringComparison.Ordinal);
+        (await client.PostAsync($"/api/admin/users/{pharmacist.Id}/two-factor/reset", null, admin.AccessToken)).ExpectProblem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_challenge_token_is_not_a_refresh_token_and_a_bad_one_is_a_401()
     {
         (await client.PostAsync("/api/auth/login/two-factor", new { challengeToken = "nonsense", code = "123456" })).ExpectProblem(HttpStatusCode.Unauthorized);

@@ -67,7 +67,7 @@ public sealed class AccessibilityTests(WebPlatform platform)
         await CheckCurrentAsync(patient, problems);
         await patient.Link("Track this order").ClickAsync();
         await CheckCurrentAsync(patient, problems);
-        await CheckAsync(patient, problems, "/orders", "/account", "/account/security");
+        await CheckAsync(patient, problems, "/orders", "/account", "/account/privacy", "/account/access-log", "/account/security");
         await patient.Button("Set up two-factor sign-in").ClickAsync();
         await Assertions.Expect(patient.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^QR code") })).ToBeVisibleAsync();
         await CheckCurrentAsync(patient, problems);

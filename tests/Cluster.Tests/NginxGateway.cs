@@ -20,7 +20,14 @@ public sealed class NginxGateway : IAsyncDisposable
     /// <summary>Where the cluster's mail lands, so clients can follow confirmation links.</summary>
     public IMailbox? Mailbox { get; set; }
 
-    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }) { Mailbox = Mailbox };
+    public ApiClient NewClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) })
+    {
+        Mailbox = Mailbox,
+        Authenticators = Authenticators,
+    };
+
+    /// <summary>The cluster's staff authenticators (the cluster sets it).</summary>
+    public Authenticators Authenticators { get; init; } = new();
 
     public async Task StartAsync(IEnumerable<Uri> apis)
     {

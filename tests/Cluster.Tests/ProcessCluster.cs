@@ -32,7 +32,7 @@ public class ProcessCluster : IAsyncLifetime
         if (withEdges)
         {
             PaymentService = new PaymentServiceProcess();
-            Gateway = new NginxGateway { Mailbox = new MailboxFolder(Mailbox) };
+            Gateway = new NginxGateway { Mailbox = new MailboxFolder(Mailbox), Authenticators = Authenticators };
         }
     }
 
@@ -50,7 +50,7 @@ public class ProcessCluster : IAsyncLifetime
     public IReadOnlyList<SiloProcess> Silos => silos;
     public IReadOnlyList<ApiProcess> Apis => apis;
 
-    /// <summary>The staff's authenticator apps: every Api instance reads the same database.</summary>
+    /// <summary>The staff's authenticator apps, shared by every client of this cluster (its Api instances and nginx alike: one database).</summary>
     public Authenticators Authenticators { get; } = new();
 
     public async Task InitializeAsync()

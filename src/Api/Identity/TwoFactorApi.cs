@@ -25,8 +25,14 @@ public static class TwoFactorApi
         twoFactor.MapDelete("", Disable).RequireRateLimiting(RateLimits.Authentication)
             .WithName("disableTwoFactor").WithSummary("Turn two-factor sign-in off with the password and a code (not for administrators and pharmacists)")
             .Refuses(409, 422, 423);
+        app.MapPost("/api/admin/users/{id}/two-factor/reset", Reset).WithTags("Administration").RequireAuthorization(Policies.Admin)
+            .WithName("resetTwoFactor").WithSummary("Turn off another account's two-factor sign-in when its phone and recovery codes are lost; signs out every device")
+            .Refuses(409, 422);
         return app;
     }
+
+    static async Task<Ok<UserView>> Reset(string id, Caller admin, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Accounts().ResetTwoFactor(admin, id));
 
     private static IAccountsGrain Accounts(this IGrainFactory grains) => grains.GetGrain<IAccountsGrain>(0);
 

@@ -29,6 +29,9 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     /// <summary>Turns two-factor off with the password (guesses counted like sign-ins) and a code (audited).</summary>
     Task DisableTwoFactor(Caller caller, string password, string code);
 
+    /// <summary>Admin only: resets another account's two-factor sign-in (audited). See <see cref="IUserGrain.ResetTwoFactor"/>.</summary>
+    Task<UserView> ResetTwoFactor(Caller admin, string userId);
+
     Task<SignedIn> Refresh(string refreshToken, string? clientAddress);
 
     Task SignOut(Caller caller, string? refreshToken);

@@ -38,6 +38,12 @@ public interface IUserGrain : IGrainWithStringKey
     Task DisableTwoFactor(Caller caller, string password, string code);
 
     /// <summary>
+    /// An administrator turns another account's two-factor off (its phone and codes are lost): every
+    /// session ends, the owner is mailed, and staff must enrol again at their next sign-in.
+    /// </summary>
+    Task<UserView> ResetTwoFactor(Caller admin);
+
+    /// <summary>
     /// Exchanges a session's current refresh token for a new one (rotation). A session's earlier
     /// token coming back means a copy exists: the session is revoked.
     /// </summary>

@@ -14,4 +14,9 @@ public sealed class AuditGrain(AuditLog log, IGrainFactory grains) : Grain, IAud
         await RoleCheck.EnsureAdmin(grains, admin);
         return await log.Query(query);
     }
+
+    public Task<PagedResult<AccessLogEntry>> AccessLog(Caller patient, PageRequest paging) =>
+        patient.Role == Role.Patient
+            ? log.AccessLogOf(patient.UserId, paging)
+            : throw DomainException.Forbidden("The access log is the patients'.");
 }

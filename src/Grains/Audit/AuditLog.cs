@@ -65,6 +65,37 @@ public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase
         return new PagedResult<AuditEntry>(items, query.Paging.Page, query.Paging.PageSize, total);
     }
 
+    /// <summary>The actions that read or change a patient's health data: what a patient's access log lists.</summary>
+    public static readonly IReadOnlyList<string> HealthDataActions =
+    [
+        "prescription.issued", "prescription.viewed", "prescription.listed", "prescription.cancelled",
+        "order.viewed", "order.listed", "order.approved", "order.rejected", "order.shipped", "order.delivered",
+        "forum.thread.anonymous.viewed", "forum.thread.anonymous.listed", "patient.looked-up",
+    ];
+
+    private static readonly string HealthDataActionList = string.Join(", ", HealthDataActions.Select(a => $"'{a}'"));
+
+    /// <summary>Others' reads and changes of a patient's health data, newest first, with each actor's role and name as they are now.</summary>
+    public async Task<PagedResult<AccessLogEntry>> AccessLogOf(string patientId, PageRequest paging)
+    {
+        var where = $" WHERE a.subject_user_id = @patient AND a.actor_id IS NOT NULL AND a.actor_id <> @patient AND a.action IN ({HealthDataActionList})";
+        void Bind(System.Data.Common.DbCommand command) => command.Bind("patient", patientId);
+        var total = await database.CountAsync($"SELECT COUNT(*) FROM audit_log a{where};", Bind);
+        var items = await database.QueryAsync(
+            $"""
+            SELECT a.occurred_at, u.role, u.display_name, a.action, a.target
+            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id{where}
+            ORDER BY a.id DESC
+            LIMIT @take OFFSET @skip;
+            """,
+            command => { Bind(command); command.Bind("take", paging.PageSize).Bind("skip", paging.Offset); },
+            reader => new AccessLogEntry(
+                reader.GetUnixMilliseconds(0),
+                reader.GetNullableString(1) is { } role ? Enum.Parse<Identity.Role>(role, ignoreCase: true) : null,
+                reader.GetNullableString(2) ?? "Deleted user", reader.GetString(3), reader.GetNullableString(4)));
+        return new PagedResult<AccessLogEntry>(items, paging.Page, paging.PageSize, total);
+    }
+
     private static string? Truncate(string? value) =>
         value is { Length: > TargetMaxLength } ? value[..TargetMaxLength] : value;
 }

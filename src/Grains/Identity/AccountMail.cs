@@ -103,6 +103,28 @@ public static class AccountMail
             $"Two-factor sign-in was {what} for your MedPlatform account", text, html);
     }
 
+    /// <summary>An administrator reset the second factor (the owner lost phone and codes): staff are asked to enrol again at their next sign-in.</summary>
+    public static OutgoingMail TwoFactorReset(string userId, string email, string name, bool mustEnrolAgain, DateTimeOffset at, string publicUrl)
+    {
+        var signIn = Link(publicUrl, "/sign-in");
+        var next = mustEnrolAgain
+            ? "When you next sign in, you will be asked to set up an authenticator app again before you continue."
+            : "Your password alone signs you in until you turn it on again under Account, Security settings.";
+        var text = $"""
+            Hello {name},
+
+            an administrator turned off two-factor sign-in for your MedPlatform account on {When(at)}, and every device was signed out. {next}
+
+            Sign in at {signIn}. If you did not ask for this, answer this mail at once.
+            """;
+        var html = $"""
+            <p>Hello {WebUtility.HtmlEncode(name)},</p>
+            <p>an administrator turned off two-factor sign-in for your MedPlatform account on {When(at)}, and every device was signed out. {next}</p>
+            <p><a href="{WebUtility.HtmlEncode(signIn)}">Sign in</a>. If you did not ask for this, answer this mail at once.</p>
+            """;
+        return new OutgoingMail($"two-factor-reset:{userId}:{at.ToUnixTimeMilliseconds()}", email, "Two-factor sign-in was reset for your MedPlatform account", text, html);
+    }
+
     /// <summary>A recovery code signed someone in: the owner learns how many are left, and what to do if it was not them.</summary>
     public static OutgoingMail RecoveryCodeUsed(string userId, string email, string name, int left, DateTimeOffset at, string publicUrl)
     {

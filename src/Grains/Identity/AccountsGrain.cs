@@ -211,6 +211,16 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         return user;
     }
 
+    public async Task<UserView> ResetTwoFactor(Caller admin, string userId)
+    {
+        await RoleCheck.EnsureAdmin(GrainFactory, admin);
+        if (!UserIds.IsCanonical(userId))
+            throw DomainException.NotFound("No such account.");
+        var user = await GrainFactory.GetGrain<IUserGrain>(userId).ResetTwoFactor(admin);
+        await audit.Record("admin.two-factor.reset", admin.UserId, $"user:{userId}", admin.ClientAddress, userId);
+        return user;
+    }
+
     public async Task<UserView> VerifyDoctor(Caller admin, string doctorId)
     {
         await RoleCheck.EnsureAdmin(GrainFactory, admin);

@@ -55,6 +55,28 @@ public sealed partial class UserGrain
         await Project();
     }
 
+    public async Task<UserView> ResetTwoFactor(Caller admin)
+    {
+        if (admin.Role != Role.Admin)
+            throw DomainException.Forbidden("Only an administrator may reset someone's two-factor sign-in.");
+        if (!Exists)
+            throw DomainException.NotFound("No such account.");
+        if (admin.UserId == Id)
+            throw DomainException.Unprocessable("Another administrator must reset your two-factor sign-in: that is what makes it a second factor.");
+        if (!Account.TwoFactor.IsOn)
+            throw DomainException.Conflict($"{Account.DisplayName} does not sign in with two-factor.");
+        var now = clock.GetUtcNow();
+        await mail.Enqueue(AccountMail.TwoFactorReset(Id, Account.Email!, Account.DisplayName, Account.Role.RequiresTwoFactor(), now, app.Value.PublicUrl));
+        Account.TwoFactor = new TwoFactorState { LastAcceptedStep = Account.TwoFactor.LastAcceptedStep };
+        Account.SignInChallenges.Clear();
+        // Whoever holds a session of the account (perhaps with the lost phone) is signed out with it.
+        foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
+            session.RevokedAt = now;
+        await this.Save(state);
+        await Project();
+        return Account.ToView(Id);
+    }
+
     public async Task<SignedIn> CompleteSignIn(string challengeId, string secret, SecondFactor factor, string? clientAddress, string? userAgent = null)
     {
         var now = clock.GetUtcNow();

@@ -7,6 +7,8 @@ import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
 import { Account } from "./pages/Account";
 import { Security } from "./pages/Security";
+import { Privacy } from "./pages/Privacy";
+import { AccessLog } from "./pages/AccessLog";
 import { ForgotPassword } from "./pages/ForgotPassword";
 import { Notifications } from "./pages/Notifications";
 import { Unsubscribe } from "./pages/Unsubscribe";
@@ -65,6 +67,8 @@ const pages: Page[] = [
   { path: "/admin/products/:id", page: <AdminProduct />, roles: ["pharmacist", "admin"] },
   { path: "/account", page: <Account />, roles: ["patient", "doctor", "pharmacist", "admin"] },
   { path: "/account/security", page: <Security />, roles: ["patient", "doctor", "pharmacist", "admin"] },
+  { path: "/account/privacy", page: <Privacy />, roles: ["patient", "doctor", "pharmacist", "admin"] },
+  { path: "/account/access-log", page: <AccessLog />, roles: ["patient"] },
   { path: "/sign-in", page: <SignIn /> },
   { path: "/register", page: <Register /> },
   { path: "/verify-email", page: <VerifyEmail /> },

@@ -257,6 +257,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/two-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn off another account's two-factor sign-in when its phone and recovery codes are lost; signs out every device */
+        post: operations["resetTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -286,6 +303,23 @@ export interface paths {
         };
         /** The audit log, newest first; userId matches the actor or the user concerned */
         get: operations["queryAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read or changed your prescriptions, orders and private questions, newest first (your own reads are not listed) */
+        get: operations["getAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -374,6 +408,23 @@ export interface paths {
         post?: never;
         /** Turn two-factor sign-in off with the password and a code (not for administrators and pharmacists) */
         delete: operations["disableTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about you as one JSON document, to keep or to take elsewhere (GDPR articles 15 and 20) */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -942,6 +993,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntry: {
+            /** Format: date-time */
+            at: string;
+            actorRole: null | components["schemas"]["Role"];
+            actorName: string;
+            action: string;
+            target: null | string;
+        };
         AddressRequest: {
             name: null | string;
             line1: null | string;
@@ -1031,6 +1090,10 @@ export interface components {
         DisableTwoFactorRequest: {
             password: null | string;
             code: null | string;
+        };
+        ExportedAnswer: {
+            threadId: string;
+            answer: components["schemas"]["AnswerView"];
         };
         FollowUpView: {
             id: string;
@@ -1162,6 +1225,16 @@ export interface components {
             vatRatePercent: number;
             estimatedDelivery: null | components["schemas"]["DeliveryEstimate"];
         };
+        PagedResultOfAccessLogEntry: {
+            items: components["schemas"]["AccessLogEntry"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+            searchedFor?: null | string;
+        };
         PagedResultOfAuditEntry: {
             items: components["schemas"]["AuditEntry"][];
             /** Format: int32 */
@@ -1240,6 +1313,21 @@ export interface components {
             cardNumber: null | string;
             expiry: null | string;
             cvc: null | string;
+        };
+        PersonalData: {
+            /** Format: date-time */
+            exportedAt: string;
+            account: components["schemas"]["UserView"];
+            sessions: components["schemas"]["SessionView"][];
+            threads: components["schemas"]["ThreadView"][];
+            answers: components["schemas"]["ExportedAnswer"][];
+            prescriptions: components["schemas"]["PrescriptionView"][];
+            cart: null | components["schemas"]["CartView"];
+            orders: components["schemas"]["OrderView"][];
+            addresses: components["schemas"]["SavedAddress"][];
+            notifications: components["schemas"]["NotificationView"][];
+            notificationSettings: components["schemas"]["NotificationSettings"];
+            accessLog: components["schemas"]["AccessLogEntry"][];
         };
         PostRequest: {
             body: null | string;
@@ -2685,6 +2773,82 @@ export interface operations {
             };
         };
     };
+    resetTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     findPatient: {
         parameters: {
             query?: {
@@ -2776,6 +2940,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfAuditEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAccessLog: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 (default 1). */
+                page?: number;
+                /** @description Items per page, 1 to 100 (default 20). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfAccessLogEntry"];
                 };
             };
             /** @description Bad Request */
@@ -3169,6 +3394,53 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalData"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

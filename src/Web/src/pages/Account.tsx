@@ -35,6 +35,10 @@ export function Account() {
         <p>
           Two-factor sign-in is {user.twoFactorEnabled ? "on" : "off"}. <Link to="/account/security">Security settings and signed-in devices</Link>
         </p>
+        <p>
+          <Link to="/account/privacy">Your data and privacy</Link>: download everything we hold about you
+          {user.role === "patient" ? ", and see who has seen your health data" : ""}.
+        </p>
         {user.role === "doctor" && !user.twoFactorEnabled && (
           <p className="alert alert-info">
             You read patients' health questions and prescribe: protect your account with a code from your phone at every sign-in.

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { api, type User, $api, invalidate, useApiQuery, nameOf, useDepartments } from "../api";
+import { api, type User, $api, invalidate, useApiQuery, nameOf, useDepartments, useUser } from "../api";
 import { Field } from "../components/Field";
 import { TextField } from "../components/TextField";
 import { DataTable } from "../components/DataTable";
@@ -66,7 +66,7 @@ function UserList() {
       </div>
       <PagedResults result={users} loading="Loading users" empty="No users match." hrefFor={(p) => withQuery("/admin/users", { role, verified, page: p })}>
         {(items) => (
-          <DataTable caption="Users" columns={["Name", "Email", "Role", "Licence", "Joined", "Verified"]}>
+          <DataTable caption="Users" columns={["Name", "Email", "Role", "Licence", "Joined", "Verified", "Two-factor"]}>
             {items.map((user) => (
               <tr key={user.id}>
                 <td>{user.displayName}</td>
@@ -87,6 +87,7 @@ function UserList() {
                     "—"
                   )}
                 </td>
+                <td>{user.twoFactorEnabled ? <ResetTwoFactorButton user={user} /> : "Off"}</td>
               </tr>
             ))}
           </DataTable>
@@ -121,6 +122,50 @@ function VerifyButton({ user }: { user: User }) {
         }
       >
         Confirm verification
+      </button>{" "}
+      <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+      <FormError error={error} />
+    </div>
+  );
+}
+
+/** For someone who lost both phone and recovery codes: staff then enrol again at their next sign-in. */
+function ResetTwoFactorButton({ user }: { user: User }) {
+  const me = useUser();
+  const { busy, error, run } = useAction();
+  const [confirming, setConfirming] = useState(false);
+  if (user.id === me?.id) return "On";
+  if (!confirming)
+    return (
+      <>
+        On{" "}
+        <button
+          type="button"
+          className="button-small button-secondary"
+          aria-label={`Reset two-factor sign-in of ${user.displayName}`}
+          onClick={() => setConfirming(true)}
+        >
+          Reset
+        </button>
+      </>
+    );
+  return (
+    <div role="group" aria-label={`Confirm resetting two-factor sign-in of ${user.displayName}`}>
+      <p>Only when they lost their phone and recovery codes, and you have checked it is them. Every device of theirs is signed out.</p>
+      <button
+        type="button"
+        className="button-small button-danger"
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            await api.POST("/api/admin/users/{id}/two-factor/reset", { params: { path: { id: user.id } } });
+            await invalidate("/api/admin/users");
+          })
+        }
+      >
+        Confirm reset
       </button>{" "}
       <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
         Cancel
