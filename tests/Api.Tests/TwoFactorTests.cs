@@ -51,10 +51,11 @@ public sealed class TwoFactorTests(EmbeddedApiFactory api)
             var problem = response.ExpectProblem(HttpStatusCode.Forbidden);
             Assert.True(problem.Str("type").EndsWith("two-factor-required", StringComparison.Ordinal), $"{method} {path}: {response}");
         }
-        Assert.Equal(["GET /api/me/", "POST /api/auth/logout", "POST /api/me/two-factor/confirm", "POST /api/me/two-factor/setup"], allowed.Order());
+        Assert.Equal(["DELETE /api/me/sessions/{id}", "GET /api/me/", "GET /api/me/sessions", "POST /api/auth/logout", "POST /api/me/two-factor/confirm", "POST /api/me/two-factor/setup"],
+            allowed.Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me", admin.AccessToken)).Status);
 
-        var enrolled = await client.Authenticators.EnrolAsync(client, admin);
+        var enrolled = await client.Authenticators.EnrolAsync(client, admin, Password);
         (await client.GetAsync("/api/admin/users", enrolled.AccessToken)).Expect(HttpStatusCode.OK);
 
         var challenge = (await client.PostAsync("/api/auth/login", new { email = admin.Email, password = Password })).Expect(HttpStatusCode.OK);
@@ -77,9 +78,9 @@ public sealed class TwoFactorTests(EmbeddedApiFactory api)
         Assert.StartsWith("<svg", setup.Str("qrCodeSvg"), StringComparison.Ordinal);
         var authenticator = new Totp(Base32Encoding.ToBytes(setup.Str("secret")));
 
-        var wrong = (await client.PostAsync("/api/me/two-factor/confirm", new { code = "123456" }, patient.AccessToken)).ExpectProblem(HttpStatusCode.BadRequest);
+        var wrong = (await client.PostAsync("/api/me/two-factor/confirm", new { password = Password, code = "123456" }, patient.AccessToken)).ExpectProblem(HttpStatusCode.BadRequest);
         Assert.NotEmpty(wrong.FieldErrors("code"));
-        var confirmed = (await client.PostAsync("/api/me/two-factor/confirm", new { code = authenticator.ComputeTotp() }, patient.AccessToken))
+        var confirmed = (await client.PostAsync("/api/me/two-factor/confirm", new { password = Password, code = authenticator.ComputeTotp() }, patient.AccessToken))
             .Expect(HttpStatusCode.OK);
         var recoveryCodes = confirmed["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -114,7 +115,7 @@ public sealed class TwoFactorTests(EmbeddedApiFactory api)
     [Fact]
     public async Task A_pharmacist_cannot_turn_it_off()
     {
-        var pharmacist = await client.Authenticators.EnrolAsync(client, await NewStaffWithoutTwoFactorAsync("pharmacist"));
+        var pharmacist = await client.Authenticators.EnrolAsync(client, await NewStaffWithoutTwoFactorAsync("pharmacist"), Password);
 
         // The role is refused before any code is looked at (so this needs no fresh step).
         var refused = (await client.SendAsync(HttpMethod.Delete, "/api/me/two-factor", new { password = Password, code = "000000" }, pharmacist.AccessToken))
@@ -127,7 +128,7 @@ public sealed class TwoFactorTests(EmbeddedApiFactory api)
     public async Task An_admin_resets_a_lost_second_factor_which_signs_every_device_out_and_sends_staff_back_to_enrolment()
     {
         var admin = await client.LoginAsync(EmbeddedApiFactory.AdminEmail, EmbeddedApiFactory.AdminPassword);
-        var pharmacist = await client.Authenticators.EnrolAsync(client, await NewStaffWithoutTwoFactorAsync("pharmacist"));
+        var pharmacist = await client.Authenticators.EnrolAsync(client, await NewStaffWithoutTwoFactorAsync("pharmacist"), Password);
         (await client.PostAsync($"/api/admin/users/{pharmacist.Id}/two-factor/reset", null, pharmacist.AccessToken)).ExpectProblem(HttpStatusCode.Forbidden);
         (await client.PostAsync($"/api/admin/users/{admin.Id}/two-factor/reset", null, admin.AccessToken)).ExpectProblem(HttpStatusCode.UnprocessableEntity);
 

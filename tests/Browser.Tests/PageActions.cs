@@ -60,15 +60,16 @@ public static partial class PageActions
         // Staff without a second factor are sent on to enrolment as the sign-in completes.
         await page.WaitForFunctionAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
         if (await page.Button("Set up two-factor sign-in").IsVisibleAsync())
-            await page.EnrolTwoFactorAsync(email);
+            await page.EnrolTwoFactorAsync(email, password);
     }
 
     /// <summary>Sets up two-factor sign-in on the security page: the secret read from the page, a code computed from it; answers the recovery codes.</summary>
-    public static async Task<IReadOnlyList<string>> EnrolTwoFactorAsync(this IPage page, string email)
+    public static async Task<IReadOnlyList<string>> EnrolTwoFactorAsync(this IPage page, string email, string password)
     {
         await page.Button("Set up two-factor sign-in").ClickAsync();
         var secret = (await page.GetByLabel("Secret key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         var phone = WebPlatform.Of(page).Authenticators.Add(email, secret, []);
+        await page.Field("Password").FillAsync(password);
         await page.Field(CodeField).FillAsync(phone.FreshCode()!);
         await page.Button("Turn on two-factor sign-in").ClickAsync();
         var list = page.GetByRole(AriaRole.List, new() { Name = "Recovery codes" }).GetByRole(AriaRole.Listitem);

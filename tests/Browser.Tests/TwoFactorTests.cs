@@ -26,7 +26,7 @@ public sealed class TwoFactorTests(WebPlatform platform)
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("must sign in with a second factor");
         await page.GotoAsync("/pharmacy");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/security$"));
-        var recoveryCodes = await page.EnrolTwoFactorAsync(email);
+        var recoveryCodes = await page.EnrolTwoFactorAsync(email, password);
         Assert.Equal(10, recoveryCodes.Distinct().Count());
         await Expect(page.Heading("Pharmacy queue")).ToBeVisibleAsync();
 

@@ -17,7 +17,7 @@ public sealed class TwoFactorOnClusterTests(ProcessCluster cluster)
         var setup = (await client.PostAsync("/api/me/two-factor/setup", new { }, patient.AccessToken)).Expect(HttpStatusCode.OK);
         var secret = setup.Str("secret");
         var authenticator = new Totp(Base32Encoding.ToBytes(secret));
-        (await client.PostAsync("/api/me/two-factor/confirm", new { code = authenticator.ComputeTotp() }, patient.AccessToken)).Expect(HttpStatusCode.OK);
+        (await client.PostAsync("/api/me/two-factor/confirm", new { password = "correct-horse-battery", code = authenticator.ComputeTotp() }, patient.AccessToken)).Expect(HttpStatusCode.OK);
         var confirmedInStep = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
 
         await using (var database = new MySqlConnection(cluster.MariaDb.ConnectionString("medplatform")))

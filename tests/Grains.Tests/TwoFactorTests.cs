@@ -25,7 +25,8 @@ public sealed class TwoFactorTests(GrainTestCluster cluster)
         Assert.Contains($"secret={enrolment.Secret}", enrolment.OtpauthUri, StringComparison.Ordinal);
         Assert.False((await grain.Find())!.TwoFactorEnabled);
         var authenticator = new Totp(Base32Encoding.ToBytes(enrolment.Secret));
-        var codes = await grain.ConfirmTwoFactor(owner, CodeAt(authenticator, TimeSpan.Zero), currentSessionId: null);
+        await Refused(ProblemKind.Invalid, () => grain.ConfirmTwoFactor(owner, "not-the-password", CodeAt(authenticator, TimeSpan.Zero), currentSessionId: null));
+        var codes = await grain.ConfirmTwoFactor(owner, Password, CodeAt(authenticator, TimeSpan.Zero), currentSessionId: null);
         Assert.True((await grain.Find())!.TwoFactorEnabled);
         // The confirming code's step is spent: the tests start two steps later, so the step before theirs is not.
         cluster.Clock.Advance(2 * Step);
@@ -97,7 +98,7 @@ public sealed class TwoFactorTests(GrainTestCluster cluster)
     }
 
     [Fact]
-    public async Task Five_wrong_codes_lock_like_wrong_passwords_even_against_the_right_code()
+    public async Task Five_wrong_codes_lock_like_wrong_passwords_even_against_the_right_code_and_drop_the_sign_in()
     {
         var (grain, _, authenticator, codes) = await EnrolledAsync();
         var challenge = await ChallengeAsync(grain);
@@ -105,11 +106,13 @@ public sealed class TwoFactorTests(GrainTestCluster cluster)
         for (var i = 0; i < 5; i++)
             await Refused(ProblemKind.Invalid, () => CompleteAsync(grain, challenge, wrong));
 
+        // The open sign-in is dropped: more guesses need the password again.
+        await Refused(ProblemKind.Unauthorized, () => CompleteAsync(grain, challenge, CodeAt(authenticator, TimeSpan.Zero)));
+        challenge = await ChallengeAsync(grain);
         var locked = await Refused(ProblemKind.Locked, () => CompleteAsync(grain, challenge, CodeAt(authenticator, TimeSpan.Zero)));
         await Refused(ProblemKind.Locked, () => CompleteAsync(grain, challenge, recoveryCode: codes[0]));
 
         cluster.Clock.Advance(TimeSpan.FromSeconds(locked.RetryAfterSeconds!.Value));
-        challenge = await ChallengeAsync(grain);
         await CompleteAsync(grain, challenge, CodeAt(authenticator, TimeSpan.Zero));
     }
 
@@ -123,7 +126,7 @@ public sealed class TwoFactorTests(GrainTestCluster cluster)
         Assert.True(RefreshTokens.TryParse(phone.RefreshToken, out _, out var phoneSession, out _));
         var enrolment = await grain.BeginTwoFactor(owner);
 
-        await grain.ConfirmTwoFactor(owner, new Totp(Base32Encoding.ToBytes(enrolment.Secret)).ComputeTotp(cluster.Clock.GetUtcNow().UtcDateTime), phoneSession);
+        await grain.ConfirmTwoFactor(owner, Password, new Totp(Base32Encoding.ToBytes(enrolment.Secret)).ComputeTotp(cluster.Clock.GetUtcNow().UtcDateTime), phoneSession);
 
         Assert.Equal([phoneSession], (await grain.Sessions(owner, null)).Select(s => s.Id));
         Assert.True(RefreshTokens.TryParse(laptop.RefreshToken, out _, out var laptopSession, out var laptopSecret));

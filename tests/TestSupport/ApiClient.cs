@@ -77,7 +77,7 @@ public sealed class ApiClient(HttpClient http)
                 return await Authenticators.CompleteAsync(this, email, json);
             var user = SignedInUser.From(json);
             return Authenticators.MustEnrol(user.Role) && json["user"]!["twoFactorEnabled"]?.GetValue<bool>() != true
-                ? await Authenticators.EnrolAsync(this, user)
+                ? await Authenticators.EnrolAsync(this, user, password)
                 : user;
         }
         finally

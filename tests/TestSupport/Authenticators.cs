@@ -63,12 +63,12 @@ public sealed class Authenticators
     public static bool MustEnrol(string role) => role is "admin" or "pharmacist";
 
     /// <summary>Enrols a signed-in account's authenticator (setup, then confirm with a code) and answers the tokens that carry it.</summary>
-    public async Task<SignedInUser> EnrolAsync(ApiClient client, SignedInUser user)
+    public async Task<SignedInUser> EnrolAsync(ApiClient client, SignedInUser user, string password)
     {
         var setup = (await client.PostAsync("/api/me/two-factor/setup", new { }, user.AccessToken)).Expect(HttpStatusCode.OK);
         var secret = setup.Str("secret");
         var totp = new Totp(Base32Encoding.ToBytes(secret));
-        var confirmed = (await client.PostAsync("/api/me/two-factor/confirm", new { code = totp.ComputeTotp(DateTime.UtcNow) }, user.AccessToken))
+        var confirmed = (await client.PostAsync("/api/me/two-factor/confirm", new { password, code = totp.ComputeTotp(DateTime.UtcNow) }, user.AccessToken))
             .Expect(HttpStatusCode.OK);
         var phone = Add(user.Email, secret, [.. confirmed["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>())]);
         phone.FreshCode(); // the step just used for confirming

@@ -3,7 +3,7 @@ using MedPlatform.Identity;
 
 namespace MedPlatform.Api.Auth;
 
-/// <summary>Marks the endpoints an administrator or pharmacist may use before enrolling a second factor: enrolment itself, who am I, sign out.</summary>
+/// <summary>Marks the endpoints an administrator or pharmacist may use before enrolling a second factor: enrolment itself, who am I, their devices, sign out.</summary>
 public sealed class AllowedBeforeTwoFactorMetadata
 {
     public static readonly AllowedBeforeTwoFactorMetadata Instance = new();

@@ -34,8 +34,8 @@ public static class IdentityApi
             .WithName("changePassword").WithSummary("Change the password; signs out every device").Refuses(423);
         me.MapPost("/verification-email", ResendConfirmation).RequireRateLimiting(RateLimits.Authentication)
             .WithName("resendVerificationEmail").WithSummary("Mail a new confirmation link").Refuses(409, 429);
-        me.MapGet("/sessions", Sessions).WithName("listSessions").WithSummary("Your signed-in devices, the most recently active first");
-        me.MapDelete("/sessions/{id}", EndSession).WithName("endSession")
+        me.MapGet("/sessions", Sessions).AllowedBeforeTwoFactor().WithName("listSessions").WithSummary("Your signed-in devices, the most recently active first");
+        me.MapDelete("/sessions/{id}", EndSession).AllowedBeforeTwoFactor().WithName("endSession")
             .WithSummary("Sign a device out: its refresh token stops working at once, its access token when it expires");
 
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);

@@ -45,7 +45,8 @@ public sealed record TwoFactorLoginRequest(string? ChallengeToken, string? Code,
 /// <summary>What an authenticator app is set up with: the secret to type, the URI to open and the same URI as a QR code to scan.</summary>
 public sealed record TwoFactorSetupResponse(string Secret, string OtpauthUri, string QrCodeSvg);
 
-public sealed record TwoFactorCodeRequest(string? Code);
+/// <summary>The password again (a stolen access token must not enrol an app of its own) and a code from the new app.</summary>
+public sealed record TwoFactorConfirmRequest(string? Password, string? Code);
 
 /// <summary>Shown once: each signs in once instead of a code, when the phone is lost.</summary>
 public sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes);

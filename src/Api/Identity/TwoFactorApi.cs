@@ -20,7 +20,7 @@ public static class TwoFactorApi
         twoFactor.MapPost("/setup", Setup).AllowedBeforeTwoFactor()
             .WithName("setUpTwoFactor").WithSummary("A new secret for an authenticator app, with its QR code; not active until confirmed").Refuses(409);
         twoFactor.MapPost("/confirm", Confirm).AllowedBeforeTwoFactor().RequireRateLimiting(RateLimits.Authentication)
-            .WithName("confirmTwoFactor").WithSummary("Turn two-factor sign-in on with a code from the app; answers the recovery codes, once; signs out every other device")
+            .WithName("confirmTwoFactor").WithSummary("Turn two-factor sign-in on with the password and a code from the app; answers the recovery codes, once; signs out every other device")
             .Refuses(409, 423);
         twoFactor.MapDelete("", Disable).RequireRateLimiting(RateLimits.Authentication)
             .WithName("disableTwoFactor").WithSummary("Turn two-factor sign-in off with the password and a code (not for administrators and pharmacists)")
@@ -53,25 +53,29 @@ public static class TwoFactorApi
         return TypedResults.Ok(new TwoFactorSetupResponse(enrolment.Secret, enrolment.OtpauthUri, QrCodeSvg(enrolment.OtpauthUri)));
     }
 
-    static async Task<Ok<RecoveryCodesResponse>> Confirm(TwoFactorCodeRequest request, Caller caller, IGrainFactory grains, HttpContext context)
+    static async Task<Ok<RecoveryCodesResponse>> Confirm(TwoFactorConfirmRequest request, Caller caller, IGrainFactory grains, HttpContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.Code))
-            throw DomainException.Invalid("code", "Enter the code your authenticator app shows.");
-        var codes = await grains.Accounts().ConfirmTwoFactor(caller, request.Code, context.User.FindFirst(ClaimNames.Session)?.Value);
+        EnsurePasswordAndCode(request.Password, request.Code);
+        var codes = await grains.Accounts().ConfirmTwoFactor(caller, request.Password!, request.Code!, context.User.FindFirst(ClaimNames.Session)?.Value);
         return TypedResults.Ok(new RecoveryCodesResponse(codes));
     }
 
     static async Task<NoContent> Disable([FromBody] DisableTwoFactorRequest request, Caller caller, IGrainFactory grains)
     {
+        EnsurePasswordAndCode(request.Password, request.Code);
+        await grains.Accounts().DisableTwoFactor(caller, request.Password!, request.Code!);
+        return TypedResults.NoContent();
+    }
+
+    private static void EnsurePasswordAndCode(string? password, string? code)
+    {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(request.Password))
+        if (string.IsNullOrEmpty(password))
             errors["password"] = ["Enter your password."];
-        if (string.IsNullOrWhiteSpace(request.Code))
+        if (string.IsNullOrWhiteSpace(code))
             errors["code"] = ["Enter the code your authenticator app shows."];
         if (errors.Count > 0)
             throw DomainException.Invalid(errors);
-        await grains.Accounts().DisableTwoFactor(caller, request.Password!, request.Code!);
-        return TypedResults.NoContent();
     }
 
     /// <summary>The URI as an SVG QR code (medium error correction: scannable from a screen at an angle), sized by its viewBox.</summary>

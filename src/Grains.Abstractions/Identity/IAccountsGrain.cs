@@ -23,8 +23,8 @@ public interface IAccountsGrain : IGrainWithIntegerKey
 
     Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller);
 
-    /// <summary>Turns two-factor on (audited); the answer is the recovery codes.</summary>
-    Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId);
+    /// <summary>Turns two-factor on with the password (guesses counted like sign-ins) and a code (audited); the answer is the recovery codes.</summary>
+    Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string password, string code, string? currentSessionId);
 
     /// <summary>Turns two-factor off with the password (guesses counted like sign-ins) and a code (audited).</summary>
     Task DisableTwoFactor(Caller caller, string password, string code);

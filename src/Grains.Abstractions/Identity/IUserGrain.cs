@@ -29,10 +29,10 @@ public interface IUserGrain : IGrainWithStringKey
     Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller);
 
     /// <summary>
-    /// A code from the enrolled app turns two-factor on: every other signed-in device is signed out,
-    /// the owner is mailed, and the answer is the ten recovery codes, shown once.
+    /// The password again and a code from the enrolled app turn two-factor on: every other signed-in
+    /// device is signed out, the owner is mailed, and the answer is the ten recovery codes, shown once.
     /// </summary>
-    Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId);
+    Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string password, string code, string? currentSessionId);
 
     /// <summary>Turns two-factor off with the password and a code (the owner is mailed). 422 for roles that must keep it.</summary>
     Task DisableTwoFactor(Caller caller, string password, string code);

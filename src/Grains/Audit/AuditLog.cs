@@ -70,6 +70,7 @@ public sealed class AuditLog([FromKeyedServices(Databases.Platform)] SqlDatabase
     [
         "prescription.issued", "prescription.viewed", "prescription.listed", "prescription.cancelled",
         "order.viewed", "order.listed", "order.approved", "order.rejected", "order.shipped", "order.delivered",
+        "order.cancelled", "order.refunded",
         "forum.thread.anonymous.viewed", "forum.thread.anonymous.listed", "patient.looked-up",
     ];
 

@@ -73,7 +73,8 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
     {
         if (!RefreshTokens.TryParse(challengeToken, out var userId, out var challengeId, out var secret))
             throw DomainException.Unauthorized("This sign-in has expired or was completed already. Sign in with your password again.");
-        await GrainFactory.GetGrain<IAddressThrottleGrain>(ClientNetworks.Of(clientAddress)).EnsureAllowed();
+        var networkThrottle = GrainFactory.GetGrain<IAddressThrottleGrain>(ClientNetworks.Of(clientAddress));
+        await networkThrottle.EnsureAllowed();
         try
         {
             var signedIn = await GrainFactory.GetGrain<IUserGrain>(userId).CompleteSignIn(challengeId, secret, factor, clientAddress, userAgent);
@@ -83,6 +84,8 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
         }
         catch (DomainException refusal) when (refusal.Kind == ProblemKind.Invalid)
         {
+            // Wrong codes from one network count against it like wrong passwords, whatever account they name.
+            await networkThrottle.RecordFailure();
             metrics.LoginFailed();
             await audit.Record("auth.login.two-factor.failed", actorId: null, target: $"user:{userId}", ip: clientAddress, subjectUserId: userId);
             throw;
@@ -91,9 +94,11 @@ public sealed class AccountsGrain(UserDirectory directory, AuditLog audit, Passw
 
     public Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller) => GrainFactory.GetGrain<IUserGrain>(caller.UserId).BeginTwoFactor(caller);
 
-    public async Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId)
+    public async Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string password, string code, string? currentSessionId)
     {
-        var codes = await GrainFactory.GetGrain<IUserGrain>(caller.UserId).ConfirmTwoFactor(caller, code, currentSessionId);
+        IReadOnlyList<string> codes = [];
+        await WithPasswordGuessesCounted(caller, "password", "auth.two-factor.enable.failed",
+            async user => codes = await user.ConfirmTwoFactor(caller, password, code, currentSessionId));
         await audit.Record("auth.two-factor.enabled", caller.UserId, $"user:{caller.UserId}", caller.ClientAddress);
         return codes;
     }

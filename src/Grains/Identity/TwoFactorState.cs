@@ -13,6 +13,8 @@ public sealed class TwoFactorState
     /// <summary>SHA-256 hashes of the recovery codes not yet used (each has 80 random bits).</summary>
     [Id(3)] public List<string> RecoveryCodeHashes { get; set; } = [];
     [Id(4)] public DateTimeOffset? EnabledAt { get; set; }
+    /// <summary>Wrong codes at sign-in since the last right one, whatever network they came from (kept, unlike the lockout).</summary>
+    [Id(5)] public int FailedCodesInARow { get; set; }
 
     public bool IsOn => ProtectedSecret is not null;
 }

@@ -11,6 +11,12 @@ public sealed partial class UserGrain
     private static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
     private const int ChallengesKept = 5;
 
+    /// <summary>
+    /// Wrong codes in a row after which every open sign-in is dropped (the password is asked again)
+    /// and the owner is told: whoever types them knows the password.
+    /// </summary>
+    private const int WrongCodesBeforeAlarm = 5;
+
     private const string ChallengeRefused = "This sign-in has expired or was completed already. Sign in with your password again.";
 
     public async Task<TwoFactorEnrolment> BeginTwoFactor(Caller caller)
@@ -22,23 +28,25 @@ public sealed partial class UserGrain
         return enrolment;
     }
 
-    public async Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string code, string? currentSessionId)
+    public Task<IReadOnlyList<string>> ConfirmTwoFactor(Caller caller, string password, string code, string? currentSessionId) => Atomically(async () =>
     {
         EnsureOwner(caller);
         EnsureTwoFactorOff();
+        // Whoever holds a stolen access token must not lock the owner out with an app of their own.
+        if (passwords.Verify(Account.PasswordHash, password) == PasswordCheck.Wrong)
+            throw DomainException.Invalid("password", "The password is not correct.");
         var codes = await twoFactor.Confirm(Account.TwoFactor, code, CodeLockout(), ClientNetworks.Of(caller.ClientAddress));
         // Devices signed in on the password alone are signed out: from now on a device needs both.
         var now = clock.GetUtcNow();
         foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null && s.Id != currentSessionId))
             session.RevokedAt = now;
-        // Queued first: the change is never made without the owner being told (the mail is keyed on it).
-        await mail.Enqueue(AccountMail.TwoFactorChanged(Id, Account.Email!, Account.DisplayName, enabled: true, now, app.Value.PublicUrl));
+        await mail.Enqueue(TwoFactorMail.TwoFactorChanged(Id, Account.Email!, Account.DisplayName, enabled: true, now, app.Value.PublicUrl));
         await this.Save(state);
         await Project();
         return codes;
-    }
+    });
 
-    public async Task DisableTwoFactor(Caller caller, string password, string code)
+    public Task DisableTwoFactor(Caller caller, string password, string code) => Atomically(async () =>
     {
         EnsureOwner(caller);
         if (Account.Role.RequiresTwoFactor())
@@ -48,14 +56,15 @@ public sealed partial class UserGrain
         if (passwords.Verify(Account.PasswordHash, password) == PasswordCheck.Wrong)
             throw DomainException.Invalid("password", "The password is not correct.");
         var off = await twoFactor.TurnOff(Account.TwoFactor, code, CodeLockout(), ClientNetworks.Of(caller.ClientAddress));
-        await mail.Enqueue(AccountMail.TwoFactorChanged(Id, Account.Email!, Account.DisplayName, enabled: false, clock.GetUtcNow(), app.Value.PublicUrl));
+        await mail.Enqueue(TwoFactorMail.TwoFactorChanged(Id, Account.Email!, Account.DisplayName, enabled: false, clock.GetUtcNow(), app.Value.PublicUrl));
         Account.TwoFactor = off;
         Account.SignInChallenges.Clear();
         await this.Save(state);
         await Project();
-    }
+        return true;
+    });
 
-    public async Task<UserView> ResetTwoFactor(Caller admin)
+    public Task<UserView> ResetTwoFactor(Caller admin) => Atomically(async () =>
     {
         if (admin.Role != Role.Admin)
             throw DomainException.Forbidden("Only an administrator may reset someone's two-factor sign-in.");
@@ -66,7 +75,7 @@ public sealed partial class UserGrain
         if (!Account.TwoFactor.IsOn)
             throw DomainException.Conflict($"{Account.DisplayName} does not sign in with two-factor.");
         var now = clock.GetUtcNow();
-        await mail.Enqueue(AccountMail.TwoFactorReset(Id, Account.Email!, Account.DisplayName, Account.Role.RequiresTwoFactor(), now, app.Value.PublicUrl));
+        await mail.Enqueue(TwoFactorMail.TwoFactorReset(Id, Account.Email!, Account.DisplayName, Account.Role.RequiresTwoFactor(), now, app.Value.PublicUrl));
         Account.TwoFactor = new TwoFactorState { LastAcceptedStep = Account.TwoFactor.LastAcceptedStep };
         Account.SignInChallenges.Clear();
         // Whoever holds a session of the account (perhaps with the lost phone) is signed out with it.
@@ -75,9 +84,9 @@ public sealed partial class UserGrain
         await this.Save(state);
         await Project();
         return Account.ToView(Id);
-    }
+    });
 
-    public async Task<SignedIn> CompleteSignIn(string challengeId, string secret, SecondFactor factor, string? clientAddress, string? userAgent = null)
+    public Task<SignedIn> CompleteSignIn(string challengeId, string secret, SecondFactor factor, string? clientAddress, string? userAgent = null) => Atomically(async () =>
     {
         var now = clock.GetUtcNow();
         var challenge = Exists ? Account.SignInChallenges.Find(c => c.Id == challengeId) : null;
@@ -86,17 +95,41 @@ public sealed partial class UserGrain
 
         var network = ClientNetworks.Of(clientAddress);
         int? recoveryCodesLeft = null;
-        if (!string.IsNullOrWhiteSpace(factor.RecoveryCode))
-            recoveryCodesLeft = await twoFactor.SpendRecoveryCode(Account.TwoFactor, factor.RecoveryCode, CodeLockout(), network);
-        else
-            await twoFactor.Verify(Account.TwoFactor, factor.Code, CodeLockout(), network);
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(factor.RecoveryCode))
+                recoveryCodesLeft = await twoFactor.SpendRecoveryCode(Account.TwoFactor, factor.RecoveryCode, CodeLockout(), network);
+            else
+                await twoFactor.Verify(Account.TwoFactor, factor.Code, CodeLockout(), network);
+        }
+        catch (DomainException wrong) when (wrong.Kind == ProblemKind.Invalid)
+        {
+            await CountWrongCode(now);
+            throw;
+        }
 
+        Account.TwoFactor.FailedCodesInARow = 0;
         Account.SignInChallenges.Remove(challenge);
         var signedIn = SignedInOnThisDevice(clientAddress, userAgent);
         if (recoveryCodesLeft is { } left)
-            await mail.Enqueue(AccountMail.RecoveryCodeUsed(Id, Account.Email!, Account.DisplayName, left, now, app.Value.PublicUrl));
+            await mail.Enqueue(TwoFactorMail.RecoveryCodeUsed(Id, Account.Email!, Account.DisplayName, left, now, app.Value.PublicUrl));
         await this.Save(state);
         return signedIn;
+    });
+
+    /// <summary>
+    /// A wrong code is counted in the account (the lockout counts per network, and forgets): every
+    /// few in a row drop the open sign-ins, so guessing needs the password again, and tell the owner.
+    /// </summary>
+    private async Task CountWrongCode(DateTimeOffset now)
+    {
+        var wrong = ++Account.TwoFactor.FailedCodesInARow;
+        if (wrong % WrongCodesBeforeAlarm == 0)
+        {
+            Account.SignInChallenges.Clear();
+            await mail.Enqueue(TwoFactorMail.WrongCodes(Id, Account.Email!, Account.DisplayName, wrong, now, app.Value.PublicUrl));
+        }
+        await this.Save(state);
     }
 
     /// <summary>A challenge for a sign-in whose password was right (save the state); older ones beyond a few are dropped.</summary>
@@ -110,6 +143,24 @@ public sealed partial class UserGrain
         var challenge = new SignInChallenge(UserIds.New(), RefreshTokens.HashOf(secret), now + ChallengeLifetime);
         Account.SignInChallenges.Add(challenge);
         return new TwoFactorChallenge(RefreshTokens.Format(Id, challenge.Id, secret), challenge.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Runs a change of several steps (codes checked, sessions ended, a mail queued, the state saved)
+    /// as one: if any step fails, the activation forgets what it changed in memory and reads the
+    /// stored account again, so a later save cannot write half of it.
+    /// </summary>
+    private async Task<T> Atomically<T>(Func<Task<T>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
     }
 
     /// <summary>Wrong codes are throttled by the same rules as wrong passwords, under a key of their own.</summary>

@@ -194,8 +194,10 @@ public sealed partial class UserGrain(
         Account.PasswordChangedAt = now;
         foreach (var session in Account.Sessions.Where(s => s.RevokedAt is null))
             session.RevokedAt = now;
-        // A reset link mailed before the change (perhaps to a mailbox someone else reads) opens nothing any more.
+        // A reset link mailed before the change (perhaps to a mailbox someone else reads) opens nothing any more,
+        // and neither does a sign-in the old password began.
         Account.MailTokens.RemoveAll(t => t.Purpose == MailTokenPurpose.ResetPassword);
+        Account.SignInChallenges.Clear();
         return now;
     }
 

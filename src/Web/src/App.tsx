@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { restoreSession, type Role, useUser } from "./api";
+import { mustEnrolTwoFactor, restoreSession, type Role, useUser } from "./api";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
@@ -84,7 +84,7 @@ const enrolment = "/account/security";
 export function App() {
   const { pathname } = useLocation();
   const user = useUser();
-  const mustEnrol = user !== null && (user.role === "admin" || user.role === "pharmacist") && !user.twoFactorEnabled;
+  const mustEnrol = mustEnrolTwoFactor(user);
   // A stored session is checked once on load, before pages decide what the user may see.
   const [ready, setReady] = useState(false);
   useEffect(() => {

@@ -1,6 +1,12 @@
 import { api } from "./client";
 import { currentUser, endSession, refreshSession, refreshToken, renewIfDue, startSession } from "./session";
-import type { User } from "./model";
+import type { Role, User } from "./model";
+
+/** Staff read every patient's prescriptions and orders: they sign in with a second factor. */
+export const requiresTwoFactor = (role: Role) => role === "admin" || role === "pharmacist";
+
+/** Staff who have not enrolled yet: the API refuses them everything but enrolment, so the app takes them there. */
+export const mustEnrolTwoFactor = (user: User | null) => user !== null && requiresTwoFactor(user.role) && !user.twoFactorEnabled;
 
 /** What the password answers: the signed-in user, or (with two-factor on) a challenge a code completes. */
 export type SignInStep = { user: User; challengeToken?: undefined } | { user?: undefined; challengeToken: string };

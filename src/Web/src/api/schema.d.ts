@@ -388,7 +388,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-factor sign-in on with a code from the app; answers the recovery codes, once; signs out every other device */
+        /** Turn two-factor sign-in on with the password and a code from the app; answers the recovery codes, once; signs out every other device */
         post: operations["confirmTwoFactor"];
         delete?: never;
         options?: never;
@@ -1554,7 +1554,8 @@ export interface components {
             /** Format: date-time */
             challengeExpiresAt?: null | string;
         };
-        TwoFactorCodeRequest: {
+        TwoFactorConfirmRequest: {
+            password: null | string;
             code: null | string;
         };
         TwoFactorLoginRequest: {
@@ -2393,15 +2394,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
             /** @description Service Unavailable */
             503: {
                 headers: {
@@ -2433,15 +2425,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3213,7 +3196,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TwoFactorCodeRequest"];
+                "application/json": components["schemas"]["TwoFactorConfirmRequest"];
             };
         };
         responses: {

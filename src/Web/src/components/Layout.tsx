@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, type Location } from "react-router";
-import { $api, signOut, type User, useApiQuery, useUser } from "../api";
+import { $api, mustEnrolTwoFactor, signOut, type User, useApiQuery, useUser } from "../api";
 import { ConfirmEmailBanner } from "./ConfirmEmailBanner";
 import { NotificationBell } from "./NotificationBell";
 import { OfflineBanner } from "./OfflineBanner";
@@ -103,7 +103,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="account">
           {user ? (
             <>
-              <NotificationBell />
+              {/* Staff who must enrol first are refused notifications until they have. */}
+              {!mustEnrolTwoFactor(user) && <NotificationBell />}
               <Link to="/account" className="who" aria-current={location.pathname === "/account" ? "page" : undefined}>
                 {user.displayName} <span className="role">({user.role})</span>
               </Link>

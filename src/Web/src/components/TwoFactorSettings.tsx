@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { api, refreshSession, useUser, type User } from "../api";
+import { api, endSession, refreshSession, requiresTwoFactor, useUser, type User } from "../api";
 import { landingFor } from "../pages/SignIn";
 import { useAction } from "../useAction";
 import { Field } from "./Field";
@@ -14,14 +14,21 @@ export function TwoFactorSettings() {
   const user = useUser()!;
   const navigate = useNavigate();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const required = user.role === "admin" || user.role === "pharmacist";
-  // Staff came here because they had to: once the codes are saved, they go on to their work.
-  const saved = () => (required ? navigate(landingFor(user.role)) : setCodes(null));
+  const required = requiresTwoFactor(user.role);
+  // Staff came here because they had to: once the codes are saved, they go on to their work, with a
+  // session that says two-factor is on (renewed after confirming; if that failed, renewed now, or
+  // they sign in again, now with a code, rather than being sent back here).
+  const saved = async () => {
+    if (!required) return setCodes(null);
+    if (user.twoFactorEnabled || (await refreshSession())) return navigate(landingFor(user.role));
+    endSession();
+    navigate(`/sign-in?next=${encodeURIComponent(landingFor(user.role))}`);
+  };
   return (
     <section className="panel narrow" aria-labelledby="two-factor-heading">
       <h2 id="two-factor-heading">Two-factor sign-in</h2>
       {codes ? (
-        <RecoveryCodes codes={codes} onDone={saved} />
+        <RecoveryCodes codes={codes} onDone={() => void saved()} />
       ) : user.twoFactorEnabled ? (
         <>
           <p className="alert alert-ok">Two-factor sign-in is on: signing in needs your password and a code from your authenticator app.</p>
@@ -45,6 +52,7 @@ export function TwoFactorSettings() {
 
 function Enrol({ onEnrolled, user }: { onEnrolled: (codes: string[]) => void; user: User }) {
   const [setup, setSetup] = useState<Setup | null>(null);
+  const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const { busy, error, run } = useAction();
   const start = () =>
@@ -55,7 +63,7 @@ function Enrol({ onEnrolled, user }: { onEnrolled: (codes: string[]) => void; us
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     run(async () => {
-      const { data } = await api.POST("/api/me/two-factor/confirm", { body: { code } });
+      const { data } = await api.POST("/api/me/two-factor/confirm", { body: { password, code } });
       onEnrolled(data!.recoveryCodes);
       // Tokens issued before carry "two-factor off"; renewed ones carry it on (and staff may go on to their work).
       await refreshSession();
@@ -89,9 +97,12 @@ function Enrol({ onEnrolled, user }: { onEnrolled: (codes: string[]) => void; us
             {setup.secret.match(/.{1,4}/g)!.join(" ")}
           </code>
         </li>
-        <li>Enter the 6-digit code the app shows, to check it works.</li>
+        <li>Enter your password and the 6-digit code the app shows, to check it works.</li>
       </ol>
-      <FormError error={error} fields={["code"]} />
+      <FormError error={error} fields={["password", "code"]} />
+      <Field label="Password" error={error?.field("password")}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </Field>
       <Field label="Code from your authenticator app" error={error?.field("code")}>
         {(control) => (
           <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} value={code} onChange={(e) => setCode(e.target.value)} />

@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { api, type User, $api, invalidate, useApiQuery, nameOf, useDepartments, useUser } from "../api";
 import { Field } from "../components/Field";
 import { TextField } from "../components/TextField";
+import { ConfirmButton } from "../components/ConfirmButton";
 import { DataTable } from "../components/DataTable";
 import { PagedResults } from "../components/PagedResults";
 import { FormError } from "../components/Status";
@@ -99,79 +100,41 @@ function UserList() {
 
 /** Verifying a licence lets a doctor answer and prescribe: the admin confirms it, with the licence in view. */
 function VerifyButton({ user }: { user: User }) {
-  const { busy, error, run } = useAction();
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming)
-    return (
-      <button type="button" className="button-small" aria-label={`Verify licence of ${user.displayName}`} onClick={() => setConfirming(true)}>
-        Verify licence
-      </button>
-    );
   return (
-    <div role="group" aria-label={`Confirm the licence of ${user.displayName}`}>
-      <p>Licence {user.licenseNumber ?? "—"} checked against the register?</p>
-      <button
-        type="button"
-        className="button-small"
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            await api.POST("/api/admin/doctors/{id}/verify", { params: { path: { id: user.id } } });
-            await invalidate("/api/admin/users");
-          })
-        }
-      >
-        Confirm verification
-      </button>{" "}
-      <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
-        Cancel
-      </button>
-      <FormError error={error} />
-    </div>
+    <ConfirmButton
+      label="Verify licence"
+      accessibleLabel={`Verify licence of ${user.displayName}`}
+      questionLabel={`Confirm the licence of ${user.displayName}`}
+      question={`Licence ${user.licenseNumber ?? "—"} checked against the register?`}
+      confirmLabel="Confirm verification"
+      action={async () => {
+        await api.POST("/api/admin/doctors/{id}/verify", { params: { path: { id: user.id } } });
+        await invalidate("/api/admin/users");
+      }}
+    />
   );
 }
 
 /** For someone who lost both phone and recovery codes: staff then enrol again at their next sign-in. */
 function ResetTwoFactorButton({ user }: { user: User }) {
   const me = useUser();
-  const { busy, error, run } = useAction();
-  const [confirming, setConfirming] = useState(false);
   if (user.id === me?.id) return "On";
-  if (!confirming)
-    return (
-      <>
-        On{" "}
-        <button
-          type="button"
-          className="button-small button-secondary"
-          aria-label={`Reset two-factor sign-in of ${user.displayName}`}
-          onClick={() => setConfirming(true)}
-        >
-          Reset
-        </button>
-      </>
-    );
   return (
-    <div role="group" aria-label={`Confirm resetting two-factor sign-in of ${user.displayName}`}>
-      <p>Only when they lost their phone and recovery codes, and you have checked it is them. Every device of theirs is signed out.</p>
-      <button
-        type="button"
-        className="button-small button-danger"
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            await api.POST("/api/admin/users/{id}/two-factor/reset", { params: { path: { id: user.id } } });
-            await invalidate("/api/admin/users");
-          })
-        }
-      >
-        Confirm reset
-      </button>{" "}
-      <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
-        Cancel
-      </button>
-      <FormError error={error} />
-    </div>
+    <>
+      On{" "}
+      <ConfirmButton
+        danger
+        label="Reset"
+        accessibleLabel={`Reset two-factor sign-in of ${user.displayName}`}
+        questionLabel={`Confirm resetting two-factor sign-in of ${user.displayName}`}
+        question="Only when they lost their phone and recovery codes, and you have checked it is them. Every device of theirs is signed out."
+        confirmLabel="Confirm reset"
+        action={async () => {
+          await api.POST("/api/admin/users/{id}/two-factor/reset", { params: { path: { id: user.id } } });
+          await invalidate("/api/admin/users");
+        }}
+      />
+    </>
   );
 }
 

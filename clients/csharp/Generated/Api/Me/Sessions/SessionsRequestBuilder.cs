@@ -53,7 +53,6 @@ namespace MedPlatform.Client.Api.Me.Sessions
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
-        /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -68,7 +67,6 @@ namespace MedPlatform.Client.Api.Me.Sessions
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "403", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MedPlatform.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::MedPlatform.Client.Models.SessionView>(requestInfo, global::MedPlatform.Client.Models.SessionView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ namespace MedPlatform.Client.Api.Me.TwoFactor.Confirm
         {
         }
         /// <summary>
-        /// Turn two-factor sign-in on with a code from the app; answers the recovery codes, once; signs out every other device
+        /// Turn two-factor sign-in on with the password and a code from the app; answers the recovery codes, once; signs out every other device
         /// </summary>
         /// <returns>A <see cref="global::MedPlatform.Client.Models.RecoveryCodesResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -50,11 +50,11 @@ namespace MedPlatform.Client.Api.Me.TwoFactor.Confirm
         /// <exception cref="global::MedPlatform.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::MedPlatform.Client.Models.RecoveryCodesResponse?> PostAsync(global::MedPlatform.Client.Models.TwoFactorCodeRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MedPlatform.Client.Models.RecoveryCodesResponse?> PostAsync(global::MedPlatform.Client.Models.TwoFactorConfirmRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::MedPlatform.Client.Models.RecoveryCodesResponse> PostAsync(global::MedPlatform.Client.Models.TwoFactorCodeRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MedPlatform.Client.Models.RecoveryCodesResponse> PostAsync(global::MedPlatform.Client.Models.TwoFactorConfirmRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -73,18 +73,18 @@ namespace MedPlatform.Client.Api.Me.TwoFactor.Confirm
             return await RequestAdapter.SendAsync<global::MedPlatform.Client.Models.RecoveryCodesResponse>(requestInfo, global::MedPlatform.Client.Models.RecoveryCodesResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Turn two-factor sign-in on with a code from the app; answers the recovery codes, once; signs out every other device
+        /// Turn two-factor sign-in on with the password and a code from the app; answers the recovery codes, once; signs out every other device
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::MedPlatform.Client.Models.TwoFactorCodeRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::MedPlatform.Client.Models.TwoFactorConfirmRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::MedPlatform.Client.Models.TwoFactorCodeRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::MedPlatform.Client.Models.TwoFactorConfirmRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

@@ -9,7 +9,7 @@ namespace MedPlatform.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class TwoFactorCodeRequest : IAdditionalDataHolder, IParsable
+    public partial class TwoFactorConfirmRequest : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -22,22 +22,30 @@ namespace MedPlatform.Client.Models
 #else
         public string Code { get; set; }
 #endif
+        /// <summary>The password property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Password { get; set; }
+#nullable restore
+#else
+        public string Password { get; set; }
+#endif
         /// <summary>
-        /// Instantiates a new <see cref="global::MedPlatform.Client.Models.TwoFactorCodeRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::MedPlatform.Client.Models.TwoFactorConfirmRequest"/> and sets the default values.
         /// </summary>
-        public TwoFactorCodeRequest()
+        public TwoFactorConfirmRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::MedPlatform.Client.Models.TwoFactorCodeRequest"/></returns>
+        /// <returns>A <see cref="global::MedPlatform.Client.Models.TwoFactorConfirmRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::MedPlatform.Client.Models.TwoFactorCodeRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::MedPlatform.Client.Models.TwoFactorConfirmRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::MedPlatform.Client.Models.TwoFactorCodeRequest();
+            return new global::MedPlatform.Client.Models.TwoFactorConfirmRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -48,6 +56,7 @@ namespace MedPlatform.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "code", n => { Code = n.GetStringValue(); } },
+                { "password", n => { Password = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -58,6 +67,7 @@ namespace MedPlatform.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("code", Code);
+            writer.WriteStringValue("password", Password);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
