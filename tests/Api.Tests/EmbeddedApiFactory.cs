@@ -2,7 +2,10 @@ using System.Net;
 using MedPlatform.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace MedPlatform.Api.Tests;
@@ -110,3 +113,21 @@ public sealed class DemoDataApiFactory : EmbeddedApiFactory
 
 [CollectionDefinition(nameof(DemoDataApi))]
 public sealed class DemoDataApi : ICollectionFixture<DemoDataApiFactory>;
+
+/// <summary>
+/// The Api whose business clock (token and code lifetimes, lockouts) a test moves: two-factor codes
+/// of any time step without waiting for it. Background work on that clock waits until it is moved.
+/// </summary>
+public sealed class MovableClockApiFactory : EmbeddedApiFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(new MedPlatform.Hosting.PlatformClock(Clock))));
+    }
+}
+
+[CollectionDefinition(nameof(MovableClockApi))]
+public sealed class MovableClockApi : ICollectionFixture<MovableClockApiFactory>;

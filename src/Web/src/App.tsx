@@ -6,9 +6,6 @@ import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
 import { Loading } from "./components/Status";
 import { Account } from "./pages/Account";
-import { Security } from "./pages/Security";
-import { Privacy } from "./pages/Privacy";
-import { AccessLog } from "./pages/AccessLog";
 import { ForgotPassword } from "./pages/ForgotPassword";
 import { Notifications } from "./pages/Notifications";
 import { Unsubscribe } from "./pages/Unsubscribe";
@@ -32,6 +29,10 @@ import { Thread } from "./pages/Thread";
 
 // Staff's and doctors' pages load when first opened: visitors and patients, most of the people on a
 // phone, never download them.
+// So are the account's security, privacy and access log pages: opened rarely, by the signed-in only.
+const AccessLog = lazy(() => import("./pages/AccessLog").then((m) => ({ default: m.AccessLog })));
+const Privacy = lazy(() => import("./pages/Privacy").then((m) => ({ default: m.Privacy })));
+const Security = lazy(() => import("./pages/Security").then((m) => ({ default: m.Security })));
 const AdminMailbox = lazy(() => import("./pages/AdminMailbox").then((m) => ({ default: m.AdminMailbox })));
 const AdminProduct = lazy(() => import("./pages/AdminProduct").then((m) => ({ default: m.AdminProduct })));
 const AdminProducts = lazy(() => import("./pages/AdminProducts").then((m) => ({ default: m.AdminProducts })));
