@@ -41,6 +41,19 @@ public sealed class Authenticators
             return totp.ComputeTotp(DateTime.UtcNow);
         }
 
+        /// <summary>
+        /// The code of the step after this one, or null when that was typed already. The server
+        /// accepts one step either side (for clocks that drift), so it works now, without waiting.
+        /// </summary>
+        public string? CodeOfNextStep()
+        {
+            var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / (long)Step.TotalSeconds + 1;
+            if (step <= lastStep)
+                return null;
+            lastStep = step;
+            return totp.ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * (long)Step.TotalSeconds).UtcDateTime);
+        }
+
         /// <summary>Waits for the next time step and answers its code.</summary>
         public async Task<string> NextCodeAsync()
         {
@@ -96,7 +109,7 @@ public sealed class Authenticators
             if (renewed.Status == HttpStatusCode.OK)
                 return phone.LastSession = SignedInUser.From(renewed.Json);
         }
-        code ??= await phone.NextCodeAsync();
+        code ??= phone.CodeOfNextStep() ?? await phone.NextCodeAsync();
         var signedIn = SignedInUser.From((await client.PostAsync("/api/auth/login/two-factor", new { challengeToken = token, code })).Expect(HttpStatusCode.OK));
         return phone.LastSession = signedIn;
     }
